@@ -1,0 +1,149 @@
+"""Shared fixtures for every test folder (site helper owns this file).
+
+- `built_site` (session): `mkdocs build --strict` into a temporary folder, returns its Path.
+  SITE_URL is set to the address `site_server` will use, so `navigation.instant` behaves as
+  on a real host. The build output is in the `build_log` fixture.
+- `site_pages` (session): the built HTML pages as URL paths relative to the site root
+  ("" for the home page, "penyetaraan/", "kalkulator/", ...), 404.html excluded.
+- `site_server` (session): base URL (ending in "/") of a static server over `built_site` on
+  127.0.0.1. It serves the site's 404.html with status 404 and .wasm/.mjs with proper types.
+- `site_server_factory` (session): `start(root=None, port=0) -> StaticServer` with `.url`,
+  `.port`, `.root`, `.stop()`; root defaults to `built_site`; anything left running is stopped
+  at the end of the session.
+- `browser` (session): Playwright Chromium (/usr/bin/chromium, or $CHROMIUM), headless.
+- `page` (function): a fresh context and page per test, closed afterwards.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def _load_static_server():
+    spec = importlib.util.spec_from_file_location(
+        "panduan_static_server", ROOT / "scripts" / "static_server.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+static_server = _load_static_server()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def _site_build(tmp_path_factory, site_port):
+    out = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": f"http://127.0.0.1:{site_port}/",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build --strict gagal (kode {proc.returncode}):\n{log}", pytrace=False)
+    return out, log
+
+
+@pytest.fixture(scope="session")
+def built_site(_site_build) -> Path:
+    return _site_build[0]
+
+
+@pytest.fixture(scope="session")
+def build_log(_site_build) -> str:
+    return _site_build[1]
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> list[str]:
+    pages = []
+    for html in sorted(built_site.rglob("*.html")):
+        rel = html.relative_to(built_site)
+        if rel.parts[0] in {"assets", "search"} or rel.name == "404.html":
+            continue
+        if rel.name == "index.html":
+            url = "/".join(rel.parts[:-1])
+            pages.append(url + "/" if url else "")
+        else:
+            pages.append(rel.as_posix())
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_server_factory(built_site):
+    started = []
+
+    def start(root=None, port: int = 0):
+        server = static_server.StaticServer(root or built_site, "127.0.0.1", port).start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        try:
+            server.stop()
+        except Exception:  # already stopped by the test
+            pass
+
+
+@pytest.fixture(scope="session")
+def site_server(site_server_factory, built_site, site_port) -> str:
+    return site_server_factory(built_site, site_port).url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium tidak ada di {CHROMIUM}; jalankan bash scripts/setup", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    context.set_default_timeout(20_000)
+    pg = context.new_page()
+    yield pg
+    context.close()
