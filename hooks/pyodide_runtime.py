@@ -1,0 +1,199 @@
+"""MkDocs hook: the browser calculator's runtime, served from the site itself.
+
+What it adds to the build (nothing is fetched from another host, ever):
+
+- ``pyodide/<version>/``: only the files Pyodide needs to boot, copied from ``node_modules/pyodide``
+  (pinned in package.json / package-lock.json), plus a trimmed ``pyodide-lock.json``: the engine is
+  stdlib-only, so the lock lists no package (the full one is 120 KB of packages the site does not
+  ship, and asking for one of them would make Pyodide try a CDN).
+- ``assets/kalkulator/mesin/<sha256[:16]>/<name>-<version>-py3-none-any.whl``: the engine
+  (``calculator/`` and its rules data, nothing else) as a pure wheel, built here from the working
+  tree. Built by hand with zipfile so that it is byte-for-byte reproducible (fixed timestamps, sorted
+  entries): the same sources give the same hash, so browsers keep their cached copy until the
+  engine really changes. It is the same ``py3-none-any`` wheel ``pip wheel``/``pyodide build`` make
+  for a pure package; tests/node proves it loads and computes in real Pyodide.
+- ``assets/kalkulator/runtime.json``: a manifest (Pyodide version, runtime files, wheel URL and
+  sha256) read by hooks/offline.py to version the service worker's cache.
+- On the calculator page, ``<!-- kalkulator:konfigurasi -->`` becomes a JSON script holding
+  ``calculator.aturan()`` (jenjang, golongan per jenjang, predikat) rendered at build time, so the
+  form is filled before Python is ready and no rule is written twice, plus a tiny inline script that
+  starts the Web Worker while the rest of the page is still loading.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import json
+import logging
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.hooks.pyodide_runtime")
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+ENGINE_DIR = ROOT / "calculator"
+CALCULATOR_PAGE = "kalkulator/index.md"
+MARKER = "<!-- kalkulator:konfigurasi -->"
+# pyodide.asm.js before 314, pyodide.asm.mjs from 314 on: whichever the pinned version has.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
+                 "python_stdlib.zip")
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+_state: dict = {}
+
+
+def pyodide_version() -> str:
+    pkg = PYODIDE_DIR / "package.json"
+    if not pkg.is_file():
+        raise PluginError("node_modules/pyodide tidak ada: jalankan `bash scripts/setup` (npm ci).")
+    return json.loads(pkg.read_text(encoding="utf-8"))["version"]
+
+
+def engine_sources() -> list[Path]:
+    """The files that go into the wheel: the package's Python modules and its data, no caches."""
+    files = []
+    for path in sorted(ENGINE_DIR.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix in {".pyc", ".pyo"}:
+            continue
+        rel = path.relative_to(ENGINE_DIR)
+        if path.suffix == ".py" or rel.parts[0] == "data":
+            files.append(path)
+    return files
+
+
+def _project_meta() -> tuple[str, str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return project["name"], project["version"], project.get("description", "")
+
+
+def build_wheel() -> tuple[str, bytes]:
+    """Return (file name, bytes) of the engine's py3-none-any wheel, reproducibly."""
+    name, version, summary = _project_meta()
+    dist = name.replace("-", "_")
+    wheel_name = f"{dist}-{version}-py3-none-any.whl"
+    info = f"{dist}-{version}.dist-info"
+    entries: list[tuple[str, bytes]] = []
+    for path in engine_sources():
+        arc = "calculator/" + path.relative_to(ENGINE_DIR).as_posix()
+        entries.append((arc, path.read_bytes()))
+    entries.append((f"{info}/METADATA", (
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: {summary}\n"
+        "Requires-Python: >=3.11\nLicense: MIT\n").encode()))
+    entries.append((f"{info}/WHEEL", (
+        "Wheel-Version: 1.0\nGenerator: panduan-jf hooks/pyodide_runtime.py\n"
+        "Root-Is-Purelib: true\nTag: py3-none-any\n").encode()))
+    entries.append((f"{info}/top_level.txt", b"calculator\n"))
+    record = []
+    for arc, data in entries:
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        record.append(f"{arc},sha256={digest},{len(data)}")
+    record.append(f"{info}/RECORD,,")
+    entries.append((f"{info}/RECORD", ("\n".join(record) + "\n").encode()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for arc, data in entries:
+            zi = zipfile.ZipInfo(arc, date_time=ZIP_DATE)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zf.writestr(zi, data)
+    return wheel_name, buf.getvalue()
+
+
+def _wheel_cached() -> tuple[str, bytes]:
+    # Cache by a hash of the sources: `mkdocs serve` rebuilds on every save.
+    key = hashlib.sha256()
+    for path in engine_sources():
+        key.update(path.relative_to(ENGINE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    key.update((ROOT / "pyproject.toml").read_bytes())
+    digest = key.hexdigest()
+    if _state.get("wheel_key") != digest:
+        _state["wheel_key"] = digest
+        _state["wheel"] = build_wheel()
+    return _state["wheel"]
+
+
+def _trimmed_lock() -> bytes:
+    lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")).encode()
+
+
+def _aturan() -> dict:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import calculator  # noqa: PLC0415 - the engine of this working tree, at build time
+
+    try:
+        data = calculator.aturan()
+    except Exception as exc:  # the engine must give the form its options
+        raise PluginError(f"calculator.aturan() gagal: {exc!r}") from exc
+    return json.loads(json.dumps(data))
+
+
+def on_files(files, config):
+    version = pyodide_version()
+    base = f"pyodide/{version}/"
+    runtime = []
+    for name in RUNTIME_FILES:
+        src = PYODIDE_DIR / name
+        if src.is_file():
+            files.append(File.generated(config, base + name, abs_src_path=str(src)))
+            runtime.append(base + name)
+    files.append(File.generated(config, base + "pyodide-lock.json", content=_trimmed_lock()))
+    runtime.append(base + "pyodide-lock.json")
+
+    wheel_name, wheel_bytes = _wheel_cached()
+    sha = hashlib.sha256(wheel_bytes).hexdigest()
+    wheel_uri = f"assets/kalkulator/mesin/{sha[:16]}/{wheel_name}"
+    files.append(File.generated(config, wheel_uri, content=wheel_bytes))
+    manifest = {
+        "pyodide": version,
+        "pyodide_dir": base,
+        "runtime": runtime,
+        "wheel": wheel_uri,
+        "wheel_sha256": sha,
+        "wheel_bytes": len(wheel_bytes),
+        "worker": "assets/kalkulator/worker.js",
+    }
+    _state["manifest"] = manifest
+    files.append(File.generated(config, "assets/kalkulator/runtime.json",
+                                content=json.dumps(manifest, indent=1)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri != CALCULATOR_PAGE:
+        return markdown
+    if MARKER not in markdown:
+        raise PluginError(f"{CALCULATOR_PAGE}: penanda {MARKER} tidak ada.")
+    manifest = _state["manifest"]
+    root = get_relative_url(".", page.url) or "."
+    root = root.rstrip("/") + "/"
+    konfigurasi = {"aturan": _aturan(), "runtime": manifest, "root": root}
+    # `</` cannot end the JSON script early: escape it.
+    payload = json.dumps(konfigurasi, ensure_ascii=False).replace("</", "<\\/")
+    worker = html.escape(root + manifest["worker"])
+    boot = (
+        # Start the worker now, while Material's CSS and JS are still loading: Pyodide's boot is
+        # most of the wait. kalkulator.js adopts this worker (window.__jfMesin) later.
+        "<script>(function(){if(window.__jfMesin||!window.Worker)return;"
+        "var c=JSON.parse(document.getElementById('kalkulator-konfigurasi').textContent);"
+        "var r=new URL(c.root,location.href),m={pesan:[],konfigurasi:c};"
+        f"m.worker=new Worker(new URL('{worker}',location.href),{{type:'module'}});"
+        "m.worker.onmessage=function(e){m.pesan.push(e.data)};"
+        "m.worker.postMessage({jenis:'mulai',pyodide:new URL(c.runtime.pyodide_dir,r).href,"
+        "wheel:new URL(c.runtime.wheel,r).href,sha256:c.runtime.wheel_sha256});"
+        "window.__jfMesin=m})();</script>"
+    )
+    block = (f'<script type="application/json" id="kalkulator-konfigurasi">{payload}</script>\n'
+             f"{boot}\n")
+    return markdown.replace(MARKER, block)
