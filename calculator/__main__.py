@@ -1,0 +1,71 @@
+"""Command line: `python -m calculator hitung FILE.json`, `python -m calculator tabel`.
+
+Exit status: 0 success, 2 invalid input (the JSON result then holds `galat`), 1 misuse.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+from . import hitung
+from .tabel import teks_tabel
+
+BANTUAN = """Kalkulator angka kredit jabatan fungsional (simulasi, bukan PAK).
+
+Penggunaan:
+  python -m calculator hitung BERKAS.json   hitung dari permintaan JSON dalam BERKAS.json
+  python -m calculator hitung -             baca permintaan JSON dari masukan standar
+  python -m calculator tabel                cetak tabel aturan (koefisien, persentase, AKK, ...)
+  python -m calculator --help               tampilkan bantuan ini
+
+Contoh permintaan:
+  {"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0,
+   "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"},
+                 {"mulai": "2024-01", "selesai": "2024-02", "predikat": "Baik"}],
+   "proyeksi": {"predikat": "Baik"}}
+
+Hasil dicetak sebagai JSON. Status keluar: 0 berhasil, 2 masukan tidak sah (hasil berisi
+"galat" dengan nama kolom dan penjelasannya), 1 perintah tidak dikenal atau berkas tidak terbaca.
+"""
+
+
+def _cetak(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] in ("-h", "--help", "bantuan"):
+        sys.stdout.write(BANTUAN)
+        return 0 if args else 1
+    perintah = args[0]
+    if perintah == "tabel" and len(args) == 1:
+        sys.stdout.write(teks_tabel())
+        return 0
+    if perintah == "hitung" and len(args) == 2:
+        sumber = args[1]
+        try:
+            if sumber == "-":
+                isi = sys.stdin.buffer.read()
+            else:
+                with open(sumber, "rb") as berkas:
+                    isi = berkas.read()
+        except OSError as exc:
+            sys.stderr.write(f"Berkas {sumber} tidak dapat dibaca: {exc.strerror or exc}.\n")
+            return 1
+        try:
+            permintaan = json.loads(isi.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            pesan = getattr(exc, "msg", "bukan teks UTF-8")
+            lokasi = f" (baris {exc.lineno}, kolom {exc.colno})" if hasattr(exc, "lineno") else ""
+            _cetak({"galat": [{"kolom": "permintaan", "pesan": f"Isi berkas bukan JSON yang sah{lokasi}: {pesan}."}]})
+            return 2
+        hasil = hitung(permintaan)
+        _cetak(hasil)
+        return 2 if "galat" in hasil else 0
+    sys.stderr.write(f"Perintah tidak dikenal: {' '.join(args)}\n\n{BANTUAN}")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Numbers for people: the one place where exact AK values are rounded and formatted.
+
+No regulation fixes the rounding of AK. BKN's examples show 2 decimals (2,08; 20,83) and PAK
+documents printed by instansi often show 3, so the number of decimals is a request setting
+(`desimal`, default 2). Rounding is half-up, applied once, for output only: the engine adds
+and compares exact fractions (Python's round() would round half to even: 5,625 -> 5,62).
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+
+def bulatkan(nilai: Fraction, desimal: int) -> Decimal:
+    """Round an exact value half-up to `desimal` places."""
+    kuantum = Decimal(1).scaleb(-desimal)
+    hasil = (Decimal(nilai.numerator) / Decimal(nilai.denominator)) if nilai.denominator != 1 else Decimal(nilai.numerator)
+    # Decimal division carries 28 significant digits, far beyond any AK; quantize rounds once.
+    return hasil.quantize(kuantum, rounding=ROUND_HALF_UP)
+
+
+def ke_json(nilai: Fraction, desimal: int):
+    """A JSON number rounded half-up: int when whole, else the shortest float of that decimal."""
+    d = bulatkan(nilai, desimal)
+    if d == d.to_integral_value():
+        return int(d)
+    # The decimal is already rounded; float() only carries it into JSON, its repr prints it back.
+    return float(d)
+
+
+def teks(nilai: Fraction, desimal: int = 2) -> str:
+    """Indonesian format: decimal comma, thousands dot, no trailing zeros ("2,08", "37,5", "1.250")."""
+    d = bulatkan(nilai, desimal)
+    tanda = "-" if d < 0 else ""
+    d = abs(d)
+    bulat, _, pecahan = f"{d:f}".partition(".")
+    pecahan = pecahan.rstrip("0")
+    kelompok = []
+    while len(bulat) > 3:
+        kelompok.insert(0, bulat[-3:])
+        bulat = bulat[:-3]
+    kelompok.insert(0, bulat)
+    hasil = ".".join(kelompok)
+    return f"{tanda}{hasil},{pecahan}" if pecahan else f"{tanda}{hasil}"
+
+
+def persen(nilai: Fraction) -> str:
+    return f"{teks(nilai, 2)}%"

@@ -1,0 +1,70 @@
+"""Calendar helpers: months as integer indexes, dates from strings, adding whole years."""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+_BULAN = re.compile(r"^(\d{4})-(\d{2})$")
+_TANGGAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+NAMA_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+              "September", "Oktober", "November", "Desember")
+
+
+def indeks(tahun: int, bulan: int) -> int:
+    """Months since year 0: consecutive months differ by 1."""
+    return tahun * 12 + (bulan - 1)
+
+
+def dari_indeks(i: int) -> tuple[int, int]:
+    return divmod(i, 12)[0], divmod(i, 12)[1] + 1
+
+
+def teks_bulan(i: int) -> str:
+    """'2024-02' for the JSON result."""
+    tahun, bulan = dari_indeks(i)
+    return f"{tahun:04d}-{bulan:02d}"
+
+
+def nama_bulan(i: int) -> str:
+    """'Februari 2024' for sentences."""
+    tahun, bulan = dari_indeks(i)
+    return f"{NAMA_BULAN[bulan - 1]} {tahun}"
+
+
+def baca_bulan(teks: str) -> int | None:
+    m = _BULAN.match(teks)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return indeks(int(m.group(1)), int(m.group(2)))
+
+
+def baca_tanggal(teks: str) -> _dt.date | None:
+    m = _TANGGAL.match(teks)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def tambah_tahun(tanggal: _dt.date, tahun: int) -> _dt.date:
+    """Same day `tahun` years later; 29 February falls back to 28 February."""
+    try:
+        return tanggal.replace(year=tanggal.year + tahun)
+    except ValueError:
+        return tanggal.replace(year=tanggal.year + tahun, day=28)
+
+
+def bulan_dari(tanggal: _dt.date) -> int:
+    return indeks(tanggal.year, tanggal.month)
+
+
+def awal_bulan(i: int) -> _dt.date:
+    tahun, bulan = dari_indeks(i)
+    return _dt.date(tahun, bulan, 1)
+
+
+def teks_tanggal(tanggal: _dt.date) -> str:
+    """'1 April 2026' for sentences."""
+    return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"

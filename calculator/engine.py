@@ -1,0 +1,500 @@
+"""The engine: a validated Permintaan becomes the AK position, exactly.
+
+Everything here is exact (fractions); numbers are rounded once, half-up, when the result is
+written (angka.ke_json / angka.teks). Rule figures come from the rules data (rules.muat()).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from . import dates
+from .angka import ke_json, persen, teks
+from .rules import Aturan, Nilai
+from .validation import Periode, Permintaan
+
+CATATAN = (
+    "Hasil ini simulasi untuk memeriksa diri sendiri, bukan Penetapan Angka Kredit (PAK). "
+    "Angka kredit yang sah hanya yang ditetapkan dalam PAK oleh pejabat yang berwenang; "
+    "pastikan ke pengelola kepegawaian atau BKPSDM instansi Anda."
+)
+TERPENUHI, BELUM, TIDAK_DIKETAHUI = "terpenuhi", "belum", "tidak_diketahui"
+
+
+class _Konteks:
+    """Rules looked up for one request; records every unconfirmed value it hands out."""
+
+    def __init__(self, aturan: Aturan, tanggal: _dt.date):
+        self.aturan = aturan
+        self.tanggal = tanggal
+        self.belum_dikonfirmasi: dict[str, Nilai] = {}
+
+    def nilai(self, nama: str, pada: _dt.date | None = None) -> Nilai:
+        param = self.aturan.param(nama)
+        n = param.pada(pada or self.tanggal) or param.riwayat[0]
+        if not n.dikonfirmasi:
+            self.belum_dikonfirmasi[n.nama] = n
+        return n
+
+    def dasar(self, n: Nilai) -> str:
+        return self.aturan.dasar_hukum(n)
+
+
+def _syarat(kode: str, nama: str, status: str, alasan: str) -> dict:
+    return {"kode": kode, "nama": nama, "status": status, "alasan": alasan}
+
+
+def _fakta(kode: str, nama: str, nilai: bool | None, ya: str, tidak: str, kosong: str) -> dict:
+    if nilai is None:
+        return _syarat(kode, nama, TIDAK_DIKETAHUI, kosong)
+    return _syarat(kode, nama, TERPENUHI if nilai else BELUM, ya if nilai else tidak)
+
+
+@dataclass
+class _Riwayat:
+    """Rated months known to the engine: the request's periods plus, when asked, the projection."""
+
+    penilaian: list[Periode]
+    urutan: dict[str, int]  # predikat code -> rank (1 best)
+
+    @property
+    def terakhir(self) -> int | None:
+        return max((p.selesai for p in self.penilaian), default=None)
+
+    def di_bawah(self, minimal: str) -> list[Periode]:
+        return [p for p in self.penilaian if self.urutan[p.predikat] > self.urutan[minimal]]
+
+    def awal_berurutan(self, akhir: int) -> int:
+        """First month of the unbroken run of rated months that ends at `akhir`."""
+        awal = akhir + 1
+        for p in sorted(self.penilaian, key=lambda p: p.selesai, reverse=True):
+            if p.selesai >= awal - 1 and p.mulai < awal:
+                awal = p.mulai
+        return awal
+
+
+def _cek_predikat(kode: str, riwayat: _Riwayat, tahun: int, minimal: str, nama_minimal: str,
+                  hari_ini: _dt.date, dasar: str) -> dict:
+    """'Predikat minimal Baik in each of the last N years', judged on the last N x 12 rated months."""
+    nama = f"Predikat kinerja minimal {nama_minimal} dalam {tahun} tahun terakhir"
+    akhir = riwayat.terakhir
+    if akhir is None:
+        return _syarat(kode, nama, TIDAK_DIKETAHUI, f"Belum ada penilaian yang dimasukkan. ({dasar})")
+    # An annual predikat is set early in the next year, so a gap of up to 14 months is normal.
+    if akhir < dates.bulan_dari(hari_ini) - 14:
+        return _syarat(kode, nama, TIDAK_DIKETAHUI,
+                       f"Penilaian terakhir yang dimasukkan berakhir {dates.nama_bulan(akhir)}; masukkan penilaian terbaru. ({dasar})")
+    jendela = tahun * 12
+    awal = akhir - jendela + 1
+    buruk = [p for p in riwayat.di_bawah(minimal) if p.selesai >= awal]
+    if buruk:
+        p = buruk[-1]
+        return _syarat(kode, nama, BELUM,
+                       f"Ada predikat di bawah {nama_minimal} pada {dates.nama_bulan(max(p.mulai, awal))} s.d. {dates.nama_bulan(p.selesai)}. ({dasar})")
+    if riwayat.awal_berurutan(akhir) > awal:
+        return _syarat(kode, nama, TIDAK_DIKETAHUI,
+                       f"Penilaian yang dimasukkan belum mencakup seluruh {jendela} bulan sampai {dates.nama_bulan(akhir)}. ({dasar})")
+    return _syarat(kode, nama, TERPENUHI,
+                   f"Semua penilaian {dates.nama_bulan(awal)} s.d. {dates.nama_bulan(akhir)} minimal {nama_minimal}. ({dasar})")
+
+
+def _cek_masa(kode: str, nama: str, tmt: _dt.date | None, tahun: int, hari_ini: _dt.date,
+              kolom: str, dasar: str) -> tuple[dict, _dt.date | None]:
+    if tmt is None:
+        return _syarat(kode, nama, TIDAK_DIKETAHUI, f"Isi {kolom} untuk memeriksa syarat ini. ({dasar})"), None
+    batas = dates.tambah_tahun(tmt, tahun)
+    if batas <= hari_ini:
+        return _syarat(kode, nama, TERPENUHI, f"Sejak {dates.teks_tanggal(tmt)}; terpenuhi sejak {dates.teks_tanggal(batas)}. ({dasar})"), batas
+    return _syarat(kode, nama, BELUM, f"Sejak {dates.teks_tanggal(tmt)}; baru terpenuhi pada {dates.teks_tanggal(batas)}. ({dasar})"), batas
+
+
+def _ceil(x: Fraction) -> int:
+    return -((-x.numerator) // x.denominator)
+
+
+class Mesin:
+    def __init__(self, aturan: Aturan, p: Permintaan):
+        self.aturan = aturan
+        self.p = p
+        self.k = _Konteks(aturan, p.tanggal_hitung)
+        self.jenjang = aturan.jenjang[p.jenjang]
+        self.peringatan = list(p.peringatan)
+        self.urutan = {kode: d["urutan"] for kode, d in aturan.predikat.items()}
+        self.riwayat = _Riwayat(p.penilaian, self.urutan)
+
+    # -- AK per period -------------------------------------------------------------------------
+    def koefisien(self, bulan: int) -> Nilai:
+        return self.k.nilai(f"koefisien.{self.jenjang.kode}", dates.awal_bulan(bulan))
+
+    def persentase(self, predikat: str, bulan: int) -> Nilai:
+        return self.k.nilai(f"persentase.{predikat}", dates.awal_bulan(bulan))
+
+    def ak_periode(self, periode: Periode) -> tuple[Fraction, dict]:
+        # PermenPANRB 1/2023 Pasal 37 ayat (1) and (4): AK = bulan/12 x persentase x koefisien,
+        # prorated by the months of the rated period.
+        koef = self.koefisien(periode.mulai)
+        pct = self.persentase(periode.predikat, periode.mulai)
+        setahun = self.k.nilai("bulan_setahun", dates.awal_bulan(periode.mulai))
+        ak = Fraction(periode.bulan) / setahun.nilai * pct.nilai / 100 * koef.nilai
+        d = self.p.desimal
+        dasar = [self.k.dasar(pct)]
+        if periode.bulan != setahun.nilai:
+            dasar.append(self.k.dasar(setahun))
+        dasar.append(self.k.dasar(koef))
+        baris = {
+            "mulai": dates.teks_bulan(periode.mulai),
+            "selesai": dates.teks_bulan(periode.selesai),
+            "bulan": periode.bulan,
+            "predikat": self.aturan.predikat[periode.predikat]["nama"],
+            "persentase": ke_json(pct.nilai, d),
+            "koefisien": ke_json(koef.nilai, d),
+            "ak": ke_json(ak, d),
+            "rumus": f"{periode.bulan}/{teks(setahun.nilai)} x {persen(pct.nilai)} x {teks(koef.nilai, d)} = {teks(ak, d)}",
+            "dasar_hukum": "; ".join(dasar),
+        }
+        return ak, baris
+
+    # -- starting AK ---------------------------------------------------------------------------
+    def ak_dasar(self) -> Nilai:
+        return self.k.nilai(f"ak_dasar.{self.jenjang.kode}.{self.p.golongan}")
+
+    def integrasi(self) -> tuple[Fraction, dict]:
+        # AK integrasi = AK konvensional kumulatif - nilai dasar of the jenjang (BKN, S1).
+        nd = self.k.nilai(f"nilai_dasar.{self.jenjang.kode}")
+        hasil = self.p.ak_konvensional - nd.nilai
+        d = self.p.desimal
+        info = {
+            "ak_konvensional": ke_json(self.p.ak_konvensional, d),
+            "nilai_dasar": ke_json(nd.nilai, d),
+            "ak_integrasi": ke_json(max(hasil, Fraction(0)), d),
+            "rumus": f"{teks(self.p.ak_konvensional, d)} - {teks(nd.nilai, d)} = {teks(hasil, d)}",
+            "dasar_hukum": self.k.dasar(nd),
+        }
+        if hasil < 0:
+            self.peringatan.append(
+                f"AK konvensional ({teks(self.p.ak_konvensional, d)}) lebih kecil dari nilai dasar jenjang "
+                f"{self.jenjang.nama} ({teks(nd.nilai, d)}); AK integrasi dihitung 0. Periksa kembali PAK lama Anda.")
+            hasil = Fraction(0)
+        rentang = self.aturan.parameter.get(f"rentang.{self.p.golongan}")
+        if rentang is not None:
+            r = self.k.nilai(rentang.nama)
+            bawah, atas = (Fraction(x) for x in r.nilai)
+            if not bawah <= hasil <= atas:
+                self.peringatan.append(
+                    f"AK integrasi {teks(hasil, d)} berada di luar rentang yang lazim untuk golongan "
+                    f"{self.p.golongan} ({teks(bawah, d)} sampai {teks(atas, d)}). Periksa kembali AK konvensional "
+                    f"dan jenjang Anda, atau tanyakan ke pengelola kepegawaian.")
+        return hasil, info
+
+    def pendidikan(self) -> tuple[Fraction, dict | None]:
+        # Pasal 37 ayat (2)-(3): a one-time 25 % of the AKK kenaikan pangkat, only with a
+        # predikat of at least Baik.
+        t = self.p.pendidikan_tanggal
+        if t is None:
+            return Fraction(0), None
+        bulan = dates.bulan_dari(t)
+        pct = self.k.nilai("pendidikan_persen", t)
+        akk = self.k.nilai(f"akk_pangkat.{self.jenjang.kode}", t)
+        minimal = self.k.nilai("predikat_minimal", t).nilai
+        d = self.p.desimal
+        periode = next((p for p in self.p.penilaian if p.mulai <= bulan <= p.selesai), None)
+        ak = pct.nilai / 100 * akk.nilai
+        info = {
+            "tanggal": t.isoformat(),
+            "ak": 0,
+            "rumus": f"{persen(pct.nilai)} x {teks(akk.nilai, d)} = {teks(ak, d)}",
+            "dasar_hukum": self.k.dasar(pct),
+            "dihitung": False,
+        }
+        nama_min = self.aturan.predikat[minimal]["nama"]
+        if periode is None:
+            self.peringatan.append(
+                f"Tambahan AK pendidikan belum dihitung: predikat kinerja pada {dates.nama_bulan(bulan)} tidak diketahui. "
+                f"Masukkan penilaian periode itu; tambahan hanya diberikan bila predikat minimal {nama_min}.")
+            return Fraction(0), info
+        if self.urutan[periode.predikat] > self.urutan[minimal]:
+            self.peringatan.append(
+                f"Tambahan AK pendidikan tidak diberikan: predikat pada {dates.nama_bulan(bulan)} di bawah {nama_min}.")
+            return Fraction(0), info
+        info.update(ak=ke_json(ak, d), dihitung=True)
+        return ak, info
+
+    # -- projection ----------------------------------------------------------------------------
+    def _mulai_proyeksi(self) -> int:
+        if self.p.proyeksi_mulai is not None:
+            return self.p.proyeksi_mulai
+        if self.riwayat.terakhir is not None:
+            return self.riwayat.terakhir + 1
+        return dates.bulan_dari(self.p.tanggal_hitung)
+
+    def bulan_tercapai(self, ak_awal: Fraction, langkah: list[tuple[int, Fraction]], target: Fraction) -> int | None:
+        """Month in which the cumulative AK first reaches `target`, computed in closed form.
+
+        `langkah` holds (month, AK) one-time additions; the rated periods add AK evenly over their
+        months, and the projection adds a constant AK each month from its start, for ever.
+        """
+        jumlah = ak_awal
+        if jumlah >= target:
+            return dates.bulan_dari(self.p.tanggal_pak) if self.p.tanggal_pak else None
+        kejadian = [(p.mulai, 0, p) for p in self.p.penilaian] + [(b, 1, ak) for b, ak in langkah]
+        for bulan, jenis, isi in sorted(kejadian, key=lambda e: (e[0], e[1])):
+            if jenis == 1:
+                jumlah += isi
+                if jumlah >= target:
+                    return bulan
+                continue
+            per_bulan = self.ak_periode(isi)[0] / isi.bulan
+            if jumlah + per_bulan * isi.bulan >= target:
+                return isi.mulai + _ceil((target - jumlah) / per_bulan) - 1
+            jumlah += per_bulan * isi.bulan
+        if self.p.proyeksi_predikat is None:
+            return None
+        mulai = self._mulai_proyeksi()
+        return mulai + _ceil((target - jumlah) / self.ak_per_bulan(mulai)) - 1
+
+    def ak_per_bulan(self, mulai: int) -> Fraction:
+        """AK a month under the assumed predikat of the projection (Pasal 37 ayat (1) and (4))."""
+        pct = self.persentase(self.p.proyeksi_predikat, mulai)
+        setahun = self.k.nilai("bulan_setahun", dates.awal_bulan(mulai))
+        return pct.nilai / 100 * self.koefisien(mulai).nilai / setahun.nilai
+
+    def _syarat_predikat_terpenuhi_pada(self, tahun: int) -> int | None:
+        """First month (as a date's month) from which the predikat condition holds in the projection."""
+        minimal = self.k.nilai("predikat_minimal").nilai
+        if self.urutan[self.p.proyeksi_predikat] > self.urutan[minimal]:
+            return None
+        jendela = tahun * 12
+        mulai = self._mulai_proyeksi()
+        # The condition is judged on the rated months before the date: the window must hold no
+        # predikat below Baik and be fully rated (history joined to the projection).
+        awal = self.riwayat.awal_berurutan(mulai - 1) if self.riwayat.terakhir == mulai - 1 else mulai
+        syarat = awal + jendela
+        for p in self.riwayat.di_bawah(minimal):
+            syarat = max(syarat, p.selesai + jendela + 1)
+        return syarat
+
+    def _tanggal_kp(self, sejak: _dt.date) -> tuple[_dt.date, Nilai]:
+        """First KP period (TMT on the 1st) on or after `sejak`; at most 12 months ahead."""
+        bulan = dates.bulan_dari(sejak) + (0 if sejak.day == 1 else 1)
+        for i in range(bulan, bulan + 13):
+            tanggal = dates.awal_bulan(i)
+            periode = self.k.nilai("periode_kp", tanggal)
+            if tanggal.month in periode.nilai:
+                return tanggal, periode
+        raise AssertionError("periode_kp has no month")  # data test guarantees a month exists
+
+    def proyeksi(self, bulan_ak: int | None, batas_masa: _dt.date | None, tahun_predikat: int,
+                 hambatan: list[str], periode_kp: bool) -> tuple[str | None, str | None, str]:
+        """(proyeksi_bulan, proyeksi_tanggal, keterangan) for one kind of kenaikan."""
+        if self.p.proyeksi_predikat is None:
+            return None, None, ""
+        teks_bulan = dates.teks_bulan(bulan_ak) if bulan_ak is not None else None
+        if bulan_ak is None:
+            return None, None, "AK sudah memenuhi syarat, tetapi bulan tercapainya tidak diketahui (isi tanggal_pak)."
+        if hambatan:
+            return teks_bulan, None, " ".join(hambatan)
+        if batas_masa is None:
+            return teks_bulan, None, "Tanggal paling awal belum dapat dihitung karena TMT belum diisi."
+        bulan_predikat = self._syarat_predikat_terpenuhi_pada(tahun_predikat)
+        if bulan_predikat is None:
+            nama = self.aturan.predikat[self.p.proyeksi_predikat]["nama"]
+            return teks_bulan, None, f"Dengan predikat {nama}, syarat predikat kinerja tidak akan terpenuhi."
+        calon = max(dates.awal_bulan(bulan_ak + 1), batas_masa, dates.awal_bulan(bulan_predikat),
+                    self.p.tanggal_hitung)
+        keterangan = "Tanggal paling awal bila AK, masa, dan predikat terpenuhi"
+        if periode_kp:
+            calon, periode = self._tanggal_kp(calon)
+            keterangan += f", pada periode kenaikan pangkat ({self.k.dasar(periode)})"
+        return teks_bulan, calon.isoformat(), keterangan + "; syarat lain tetap harus dipenuhi."
+
+    # -- kenaikan ------------------------------------------------------------------------------
+    def blok_ak(self, kumulatif: Fraction, minimal: Fraction) -> dict:
+        d = self.p.desimal
+        return {
+            "ak_minimal": ke_json(minimal, d),
+            "kekurangan": ke_json(max(minimal - kumulatif, Fraction(0)), d),
+            "kelebihan": ke_json(max(kumulatif - minimal, Fraction(0)), d),
+            "ak_terpenuhi": kumulatif >= minimal,
+        }
+
+    def syarat_ak(self, kumulatif: Fraction, minimal: Fraction, n: Nilai) -> dict:
+        d = self.p.desimal
+        status = TERPENUHI if kumulatif >= minimal else BELUM
+        return _syarat("angka_kredit", "Angka kredit kumulatif", status,
+                       f"{teks(kumulatif, d)} dari {teks(minimal, d)} yang dibutuhkan. ({self.k.dasar(n)})")
+
+    def kenaikan_pangkat(self, kumulatif: Fraction, awal: Fraction, langkah) -> dict | None:
+        golongan = self.jenjang.golongan
+        posisi = golongan.index(self.p.golongan)
+        if posisi == len(golongan) - 1:
+            return None  # top golongan of the jenjang: the next step is a kenaikan jenjang
+        tujuan = golongan[posisi + 1]
+        akk = self.k.nilai(f"akk_pangkat.{self.jenjang.kode}")
+        # Cumulative in the jenjang: the n-th golongan above the lowest needs n x AKK per step;
+        # kelebihan carries over inside the jenjang (S34, S35).
+        minimal = akk.nilai * (posisi + 1)
+        masa = self.k.nilai("masa_pangkat_tahun")
+        tahun_predikat = self.k.nilai("predikat_pangkat_tahun")
+        minimal_predikat = self.k.nilai("predikat_minimal").nilai
+        syarat_masa, batas = _cek_masa("masa_pangkat", f"Paling singkat {teks(masa.nilai)} tahun dalam pangkat terakhir",
+                                       self.p.tmt_golongan, int(masa.nilai), self.p.tanggal_hitung, "TMT golongan", self.k.dasar(masa))
+        syarat = [
+            self.syarat_ak(kumulatif, minimal, akk),
+            syarat_masa,
+            _cek_predikat("predikat", self.riwayat, int(tahun_predikat.nilai), minimal_predikat,
+                          self.aturan.predikat[minimal_predikat]["nama"], self.p.tanggal_hitung, self.k.dasar(tahun_predikat)),
+            _fakta("hukuman_disiplin", "Tidak sedang menjalani hukuman disiplin", None if self.p.hukuman_disiplin is None else not self.p.hukuman_disiplin,
+                   "Tidak sedang menjalani hukuman disiplin.", "Sedang menjalani hukuman disiplin.",
+                   "Belum dinyatakan; pastikan tidak sedang menjalani hukuman disiplin."),
+        ]
+        hambatan = ["Sedang menjalani hukuman disiplin."] if self.p.hukuman_disiplin else []
+        bulan_ak = self.bulan_tercapai(awal, langkah, minimal) if self.p.proyeksi_predikat else None
+        pb, pt, ket = self.proyeksi(bulan_ak, batas, int(tahun_predikat.nilai), hambatan, periode_kp=True)
+        return {
+            "golongan_tujuan": tujuan,
+            "pangkat_tujuan": self.aturan.pangkat[tujuan],
+            **self.blok_ak(kumulatif, minimal),
+            "syarat": syarat,
+            "proyeksi_bulan": pb,
+            "proyeksi_tanggal": pt,
+            "proyeksi_keterangan": ket,
+        }
+
+    def kenaikan_jenjang(self, kumulatif: Fraction, awal: Fraction, langkah) -> dict | None:
+        j = self.jenjang
+        if j.tujuan is None:
+            return None  # top jenjang of the category (Penyelia, Ahli Utama)
+        tujuan = self.aturan.jenjang[j.tujuan]
+        akk = self.k.nilai(f"akk_jenjang.{j.kode}")
+        minimal = akk.nilai
+        masa = self.k.nilai("masa_jenjang_tahun")
+        tahun_predikat = self.k.nilai("predikat_jenjang_tahun")
+        minimal_predikat = self.k.nilai("predikat_minimal").nilai
+        puncak = j.golongan[-1]
+        di_puncak = self.p.golongan == puncak
+        syarat_masa, batas = _cek_masa("masa_jenjang", f"Paling singkat {teks(masa.nilai)} tahun dalam jenjang terakhir",
+                                       self.p.tmt_jenjang, int(masa.nilai), self.p.tanggal_hitung, "TMT jenjang", self.k.dasar(masa))
+        syarat = [
+            self.syarat_ak(kumulatif, minimal, akk),
+            _syarat("golongan_puncak", f"Menduduki golongan tertinggi jenjang {j.nama} ({puncak})",
+                    TERPENUHI if di_puncak else BELUM,
+                    f"Golongan saat ini {self.p.golongan}." + ("" if di_puncak else f" Perlu naik pangkat ke {puncak} lebih dahulu.")),
+            syarat_masa,
+            _cek_predikat("predikat", self.riwayat, int(tahun_predikat.nilai), minimal_predikat,
+                          self.aturan.predikat[minimal_predikat]["nama"], self.p.tanggal_hitung, self.k.dasar(tahun_predikat)),
+            _fakta("uji_kompetensi", "Lulus uji kompetensi", self.p.uji_kompetensi,
+                   "Sudah lulus uji kompetensi.", "Belum lulus uji kompetensi.", "Belum dinyatakan; uji kompetensi wajib untuk kenaikan jenjang."),
+            _fakta("formasi", f"Tersedia kebutuhan (formasi) jenjang {tujuan.nama}", self.p.formasi_tersedia,
+                   "Kebutuhan jenjang tujuan tersedia.", "Kebutuhan jenjang tujuan belum tersedia.",
+                   "Belum dinyatakan; tanyakan ketersediaan kebutuhan ke BKPSDM."),
+        ]
+        profesi = self.k.nilai("pengembangan_profesi_untuk")
+        if tujuan.kode in profesi.nilai:
+            syarat.append(_fakta("pengembangan_profesi", "Pengembangan profesi", self.p.pengembangan_profesi,
+                                 "Sudah memenuhi pengembangan profesi.", "Belum memenuhi pengembangan profesi.",
+                                 f"Belum dinyatakan; wajib untuk kenaikan ke jenjang {tujuan.nama}. ({self.k.dasar(profesi)})"))
+        d = self.p.desimal
+        if kumulatif > minimal:
+            hangus = self.k.nilai("kelebihan_jenjang_hangus")
+            if hangus.nilai:
+                self.peringatan.append(
+                    f"Setelah kenaikan jenjang, angka kredit dihitung mulai dari 0; kelebihan {teks(kumulatif - minimal, d)} "
+                    f"di atas {teks(minimal, d)} tidak terbawa ke jenjang {tujuan.nama}.")
+        if kumulatif >= minimal and di_puncak and self.p.formasi_tersedia is False:
+            n = self.k.nilai("kp_tanpa_formasi")
+            self.peringatan.append(
+                f"AK kenaikan jenjang sudah terpenuhi tetapi kebutuhan jenjang {tujuan.nama} belum tersedia: "
+                f"Anda dapat diberikan kenaikan pangkat satu tingkat lebih tinggi dalam jenjang {j.nama} ({self.k.dasar(n)}).")
+        hambatan = [] if di_puncak else [f"Perlu naik pangkat ke {puncak} lebih dahulu."]
+        bulan_ak = self.bulan_tercapai(awal, langkah, minimal) if self.p.proyeksi_predikat else None
+        pb, pt, ket = self.proyeksi(bulan_ak, batas, int(tahun_predikat.nilai), hambatan, periode_kp=False)
+        return {
+            "jenjang_tujuan": tujuan.kode,
+            "jenjang_tujuan_nama": tujuan.nama,
+            "golongan_tujuan": tujuan.golongan[0],
+            **self.blok_ak(kumulatif, minimal),
+            "syarat": syarat,
+            "proyeksi_bulan": pb,
+            "proyeksi_tanggal": pt,
+            "proyeksi_keterangan": ket,
+        }
+
+    # -- the whole result ----------------------------------------------------------------------
+    def jalankan(self) -> dict:
+        p, d = self.p, self.p.desimal
+        hasil: dict = {}
+        integrasi = None
+        if p.ak_konvensional is not None:
+            awal, integrasi = self.integrasi()
+            sumber_awal = "integrasi"
+        elif p.ak_awal is not None:
+            awal, sumber_awal = p.ak_awal, "pak"
+        else:
+            awal, sumber_awal = self.ak_dasar().nilai, "ak_dasar"
+        rincian, konversi = [], Fraction(0)
+        bulan_hitung = dates.bulan_dari(p.tanggal_hitung)
+        for periode in p.penilaian:
+            ak, baris = self.ak_periode(periode)
+            konversi += ak
+            rincian.append(baris)
+            if periode.selesai >= bulan_hitung:
+                self.peringatan.append(
+                    f"Periode {baris['mulai']} s.d. {baris['selesai']} belum selesai pada tanggal perhitungan; "
+                    "angkanya perkiraan sampai predikat ditetapkan.")
+            if p.tanggal_pak is not None and periode.mulai <= dates.bulan_dari(p.tanggal_pak) - 1:
+                self.peringatan.append(
+                    f"Periode {baris['mulai']} s.d. {baris['selesai']} dimulai sebelum tanggal PAK; pastikan AK periode itu "
+                    "belum termasuk dalam AK pada PAK agar tidak terhitung dua kali.")
+        bonus, pendidikan = self.pendidikan()
+        langkah = [(dates.bulan_dari(p.pendidikan_tanggal), bonus)] if bonus else []
+        kumulatif = awal + konversi + bonus
+        hasil["profil"] = {
+            "jenjang": self.jenjang.kode,
+            "jenjang_nama": self.jenjang.nama,
+            "kategori": self.jenjang.kategori,
+            "golongan": p.golongan,
+            "pangkat": self.aturan.pangkat[p.golongan],
+            "tanggal_hitung": p.tanggal_hitung.isoformat(),
+        }
+        hasil["rincian"] = rincian
+        hasil["ak_awal"] = ke_json(awal, d)
+        hasil["ak_awal_sumber"] = sumber_awal
+        if sumber_awal == "ak_dasar":
+            n = self.ak_dasar()
+            hasil["ak_awal_keterangan"] = f"AK Dasar golongan {p.golongan} pada jenjang {self.jenjang.nama} ({self.k.dasar(n)})."
+        elif sumber_awal == "pak":
+            hasil["ak_awal_keterangan"] = "AK dari PAK terakhir yang Anda masukkan."
+        else:
+            hasil["ak_awal_keterangan"] = "AK integrasi dari AK konvensional (sampai 31 Desember 2022)."
+        hasil["ak_integrasi"] = integrasi["ak_integrasi"] if integrasi else None
+        hasil["integrasi"] = integrasi
+        hasil["ak_pendidikan"] = pendidikan
+        hasil["ak_konversi"] = ke_json(konversi, d)
+        hasil["ak_kumulatif"] = ke_json(kumulatif, d)
+        hasil["kenaikan_pangkat"] = self.kenaikan_pangkat(kumulatif, awal, langkah)
+        hasil["kenaikan_jenjang"] = self.kenaikan_jenjang(kumulatif, awal, langkah)
+        if p.proyeksi_predikat is not None:
+            mulai = self._mulai_proyeksi()
+            pct = self.persentase(p.proyeksi_predikat, mulai)
+            koef = self.koefisien(mulai)
+            per_bulan = self.ak_per_bulan(mulai)
+            setahun = self.k.nilai("bulan_setahun", dates.awal_bulan(mulai)).nilai
+            hasil["proyeksi"] = {
+                "predikat": self.aturan.predikat[p.proyeksi_predikat]["nama"],
+                "mulai": dates.teks_bulan(mulai),
+                "ak_per_bulan": ke_json(per_bulan, max(d, 4)),
+                "ak_per_tahun": ke_json(per_bulan * setahun, d),
+                "rumus": f"1/{teks(setahun)} x {persen(pct.nilai)} x {teks(koef.nilai, d)} = {teks(per_bulan, max(d, 4))} per bulan",
+            }
+        else:
+            hasil["proyeksi"] = None
+        for n in sorted(self.k.belum_dikonfirmasi.values(), key=lambda n: n.nama):
+            self.peringatan.append(
+                f"Nilai yang dipakai ({n.nama}) belum dikonfirmasi dari teks peraturan: {n.catatan} "
+                "Perlu dikonfirmasi ke pengelola kepegawaian atau BKPSDM.")
+        hasil["peringatan"] = list(dict.fromkeys(self.peringatan))
+        hasil["aturan_versi"] = self.aturan.versi
+        hasil["desimal"] = d
+        hasil["catatan"] = CATATAN
+        return hasil

@@ -1,0 +1,163 @@
+"""Rules data: loads the dated, cited parameters from data/*.toml.
+
+Every rule figure the engine uses comes from here; the code holds none as a literal. A parameter
+is a list of dated values, and the value in force at a date is the last one whose `berlaku` is
+not after it (the OpenFisca pattern). Numbers are read as exact fractions, never binary floats.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import tomllib
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+
+UNCONFIRMED = "belum_dikonfirmasi"
+DATA_FILES = ("sumber", "jabatan", "konversi", "kenaikan", "integrasi")
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """One value of a parameter with its legal basis."""
+
+    nama: str  # dotted parameter name, e.g. "koefisien.ahli_pertama"
+    nilai: object
+    berlaku: _dt.date
+    dasar: str  # key of the instrument in sumber.toml
+    pasal: str
+    status: str = "berlaku"
+    catatan: str = ""
+
+    @property
+    def dikonfirmasi(self) -> bool:
+        return self.status != UNCONFIRMED
+
+
+@dataclass(frozen=True)
+class Parameter:
+    nama: str
+    riwayat: tuple[Nilai, ...]  # sorted by `berlaku`
+
+    def pada(self, tanggal: _dt.date) -> Nilai | None:
+        """The value in force on `tanggal`, or None before the first one took effect."""
+        terpilih = None
+        for nilai in self.riwayat:
+            if nilai.berlaku <= tanggal:
+                terpilih = nilai
+        return terpilih
+
+    @property
+    def terbaru(self) -> Nilai:
+        return self.riwayat[-1]
+
+
+@dataclass(frozen=True)
+class Jenjang:
+    kode: str
+    nama: str
+    kategori: str
+    golongan: tuple[str, ...]
+    tujuan: str | None
+    sumber: Nilai
+
+
+@dataclass
+class Aturan:
+    versi: str
+    diperiksa_sampai: _dt.date
+    instrumen: dict[str, dict]
+    jenjang: dict[str, Jenjang]
+    kategori: dict[str, dict]
+    pangkat: dict[str, str]  # golongan -> pangkat name, ordered lowest first
+    pangkat_sumber: Nilai
+    predikat: dict[str, dict]  # kode -> {nama, label, urutan}
+    parameter: dict[str, Parameter] = field(default_factory=dict)
+
+    def param(self, nama: str) -> Parameter:
+        return self.parameter[nama]
+
+    def dasar_hukum(self, nilai: Nilai) -> str:
+        """'PermenPANRB 1/2023 Pasal 37 ayat (1)': the citation shown to readers."""
+        singkat = self.instrumen[nilai.dasar]["singkat"]
+        return f"{singkat} {nilai.pasal}".strip()
+
+    def semua_nilai(self):
+        """Every dated value (for the tests that check each has a date and a reference)."""
+        for param in self.parameter.values():
+            yield from param.riwayat
+        for jenjang in self.jenjang.values():
+            yield jenjang.sumber
+        yield self.pangkat_sumber
+
+
+def _read(nama: str) -> dict:
+    teks = resources.files(__package__).joinpath("data", f"{nama}.toml").read_text("utf-8")
+    # parse_float keeps 12.5 as Fraction(25, 2): exact from the file on.
+    return tomllib.loads(teks, parse_float=Fraction)
+
+
+def _number(value):
+    return Fraction(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _nilai(nama: str, entry: dict) -> Nilai:
+    # Scalars become exact fractions; lists (months, ranges, jenjang codes) stay as written.
+    raw = _number(entry["nilai"])
+    return Nilai(
+        nama=nama,
+        nilai=raw,
+        berlaku=entry["berlaku"],
+        dasar=entry["dasar"],
+        pasal=entry.get("pasal", ""),
+        status=entry.get("status", "berlaku"),
+        catatan=entry.get("catatan", ""),
+    )
+
+
+def _collect(prefix: str, node, out: dict[str, Parameter]) -> None:
+    """Walk a TOML tree; every array of tables holding `nilai` is a dated parameter."""
+    if isinstance(node, list) and node and all(isinstance(e, dict) and "nilai" in e for e in node):
+        riwayat = tuple(sorted((_nilai(prefix, e) for e in node), key=lambda n: n.berlaku))
+        out[prefix] = Parameter(prefix, riwayat)
+    elif isinstance(node, dict):
+        for key, child in node.items():
+            _collect(f"{prefix}.{key}" if prefix else key, child, out)
+
+
+@lru_cache(maxsize=1)
+def muat() -> Aturan:
+    """Load and index the rules data once per process."""
+    data = {nama: _read(nama) for nama in DATA_FILES}
+    jab = data["jabatan"]
+    jenjang = {
+        kode: Jenjang(
+            kode=kode,
+            nama=j["nama"],
+            kategori=j["kategori"],
+            golongan=tuple(j["golongan"]),
+            tujuan=j.get("tujuan"),
+            sumber=_nilai(f"jenjang.{kode}", {**j, "nilai": list(j["golongan"])}),
+        )
+        for kode, j in jab["jenjang"].items()
+    }
+    pangkat_entry = jab["pangkat"]
+    predikat = {}
+    parameter: dict[str, Parameter] = {}
+    for kode, p in data["konversi"]["predikat"].items():
+        predikat[kode] = {"nama": p["nama"], "label": list(p["label"]), "urutan": p["urutan"]}
+        _collect(f"persentase.{kode}", p["persentase"], parameter)
+    konversi = {k: v for k, v in data["konversi"].items() if k != "predikat"}
+    for bagian in (konversi, data["kenaikan"], data["integrasi"]):
+        _collect("", bagian, parameter)
+    return Aturan(
+        versi=data["sumber"]["versi"],
+        diperiksa_sampai=data["sumber"]["diperiksa_sampai"],
+        instrumen=data["sumber"]["instrumen"],
+        jenjang=jenjang,
+        kategori=jab["kategori"],
+        pangkat=dict(pangkat_entry["nama"]),
+        pangkat_sumber=_nilai("pangkat", {**pangkat_entry, "nilai": [g for g, _ in pangkat_entry["nama"]]}),
+        predikat=dict(sorted(predikat.items(), key=lambda kv: kv[1]["urutan"])),
+        parameter=parameter,
+    )
