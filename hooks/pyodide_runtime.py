@@ -136,7 +136,15 @@ def _aturan() -> dict:
         data = calculator.aturan()
     except Exception as exc:  # the engine must give the form its options
         raise PluginError(f"calculator.aturan() gagal: {exc!r}") from exc
-    return json.loads(json.dumps(data))
+    # Only what the form needs (options and their names); the full snapshot is ~20 KB.
+    return {
+        "versi": data["versi"],
+        "jenjang": [{k: j[k] for k in ("kode", "nama", "kategori", "golongan")}
+                    for j in data["jenjang"]],
+        "golongan": [{"kode": g["kode"], "pangkat": g["pangkat"]} for g in data["golongan"]],
+        "predikat": [{k: p[k] for k in ("kode", "nama", "label", "persentase")}
+                     for p in data["predikat"]],
+    }
 
 
 def on_files(files, config):

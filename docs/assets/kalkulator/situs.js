@@ -1,0 +1,69 @@
+/* On every page: register the offline service worker, and on the calculator page load the form
+ * script. Guide pages load nothing else: Pyodide is only ever fetched by the calculator page. */
+(function () {
+  "use strict";
+  var skrip = document.currentScript;
+  var akar = new URL("../../", skrip.src); // this file lives in assets/kalkulator/
+  var asal = skrip.src;
+
+  var sw = "serviceWorker" in navigator && location.protocol !== "file:";
+  var terdaftar = null;
+  function daftar() {
+    if (!terdaftar) {
+      terdaftar = navigator.serviceWorker.register(new URL("sw.js", akar).href, { scope: akar.pathname })
+        .catch(function () { return null; }); // offline use is a bonus: the site works without it
+    }
+    return terdaftar;
+  }
+  if (sw) {
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      if (e.data && e.data.jenis === "runtime-tersimpan") {
+        document.documentElement.dataset.jfLuring = "siap";
+        window.dispatchEvent(new CustomEvent("jf-luring-siap", { detail: e.data }));
+      }
+    });
+    // Guide pages: register once the page has loaded. The calculator page: only after its first
+    // answer, so the precache never competes with Pyodide's download; then keep the runtime.
+    window.addEventListener("load", function () {
+      if (!document.getElementById("kalkulator")) daftar();
+    });
+    window.addEventListener("jf-hasil", function () {
+      if (document.documentElement.dataset.jfLuringDiminta) return;
+      document.documentElement.dataset.jfLuringDiminta = "1";
+      daftar().then(function (reg) {
+        if (!reg) return null;
+        return navigator.serviceWorker.ready.then(function (r) {
+          r.active.postMessage({ jenis: "simpan-runtime" });
+        });
+      });
+    });
+  }
+
+  var memuat = null;
+  function muatKalkulator() {
+    if (window.__jfKalkulator) return Promise.resolve();
+    if (!memuat) {
+      memuat = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = new URL("kalkulator.js", asal).href;
+        s.onload = resolve;
+        s.onerror = function () { memuat = null; reject(new Error("kalkulator.js")); };
+        document.head.appendChild(s);
+      });
+    }
+    return memuat;
+  }
+
+  function diHalaman() {
+    if (!document.getElementById("kalkulator")) return;
+    muatKalkulator().then(function () { window.__jfKalkulator.mount(); }, function () {
+      var t = document.getElementById("kalk-status-teks");
+      if (t) t.textContent = "Skrip kalkulator tidak dapat dimuat. Muat ulang halaman ini.";
+    });
+  }
+
+  // Material's instant navigation swaps the page without reloading: document$ emits each time.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(diHalaman);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", diHalaman);
+  else diHalaman();
+})();
