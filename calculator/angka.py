@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
 def bulatkan(nilai: Fraction, desimal: int) -> Decimal:
     """Round an exact value half-up to `desimal` places."""
     kuantum = Decimal(1).scaleb(-desimal)
@@ -19,6 +21,7 @@ def bulatkan(nilai: Fraction, desimal: int) -> Decimal:
     return hasil.quantize(kuantum, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
 def ke_json(nilai: Fraction, desimal: int):
     """A JSON number rounded half-up: int when whole, else the shortest float of that decimal."""
     d = bulatkan(nilai, desimal)
@@ -28,6 +31,7 @@ def ke_json(nilai: Fraction, desimal: int):
     return float(d)
 
 
+@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
 def teks(nilai: Fraction, desimal: int = 2) -> str:
     """Indonesian format: decimal comma, thousands dot, no trailing zeros ("2,08", "37,5", "1.250")."""
     d = bulatkan(nilai, desimal)
@@ -44,5 +48,6 @@ def teks(nilai: Fraction, desimal: int = 2) -> str:
     return f"{tanda}{hasil},{pecahan}" if pecahan else f"{tanda}{hasil}"
 
 
+@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
 def persen(nilai: Fraction) -> str:
     return f"{teks(nilai, 2)}%"

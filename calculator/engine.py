@@ -32,7 +32,11 @@ class _Konteks:
 
     def nilai(self, nama: str, pada: _dt.date | None = None) -> Nilai:
         param = self.aturan.param(nama)
-        n = param.pada(pada or self.tanggal) or param.riwayat[0]
+        # Most parameters have one dated value: skip the search when it is already in force.
+        if len(param.riwayat) == 1 and param.riwayat[0].berlaku <= (pada or self.tanggal):
+            n = param.riwayat[0]
+        else:
+            n = param.pada(pada or self.tanggal) or param.riwayat[0]
         if not n.dikonfirmasi:
             self.belum_dikonfirmasi[n.nama] = n
         return n
@@ -122,6 +126,8 @@ class Mesin:
         self.peringatan = list(p.peringatan)
         self.urutan = {kode: d["urutan"] for kode, d in aturan.predikat.items()}
         self.riwayat = _Riwayat(p.penilaian, self.urutan)
+        self._ak: dict[Periode, Fraction] = {}
+        self._tangga_cache: dict = {}
 
     # -- AK per period -------------------------------------------------------------------------
     def koefisien(self, bulan: int) -> Nilai:
@@ -130,13 +136,22 @@ class Mesin:
     def persentase(self, predikat: str, bulan: int) -> Nilai:
         return self.k.nilai(f"persentase.{predikat}", dates.awal_bulan(bulan))
 
+    def ak(self, periode: Periode) -> Fraction:
+        """Exact AK of one rated period (memoised: the projection asks for it again)."""
+        if periode not in self._ak:
+            self._ak[periode] = self.ak_periode(periode)[0]
+        return self._ak[periode]
+
     def ak_periode(self, periode: Periode) -> tuple[Fraction, dict]:
         # PermenPANRB 1/2023 Pasal 37 ayat (1) and (4): AK = bulan/12 x persentase x koefisien,
         # prorated by the months of the rated period.
         koef = self.koefisien(periode.mulai)
         pct = self.persentase(periode.predikat, periode.mulai)
         setahun = self.k.nilai("bulan_setahun", dates.awal_bulan(periode.mulai))
-        ak = Fraction(periode.bulan) / setahun.nilai * pct.nilai / 100 * koef.nilai
+        p, k, s = pct.nilai, koef.nilai, setahun.nilai
+        # One exact fraction: bulan x persentase x koefisien / (setahun x 100).
+        ak = Fraction(periode.bulan * p.numerator * k.numerator * s.denominator,
+                      s.numerator * 100 * p.denominator * k.denominator)
         d = self.p.desimal
         dasar = [self.k.dasar(pct)]
         if periode.bulan != setahun.nilai:
@@ -234,24 +249,36 @@ class Mesin:
         `langkah` holds (month, AK) one-time additions; the rated periods add AK evenly over their
         months, and the projection adds a constant AK each month from its start, for ever.
         """
-        jumlah = ak_awal
-        if jumlah >= target:
+        if ak_awal >= target:
             return dates.bulan_dari(self.p.tanggal_pak) if self.p.tanggal_pak else None
-        kejadian = [(p.mulai, 0, p) for p in self.p.penilaian] + [(b, 1, ak) for b, ak in langkah]
-        for bulan, jenis, isi in sorted(kejadian, key=lambda e: (e[0], e[1])):
-            if jenis == 1:
-                jumlah += isi
-                if jumlah >= target:
-                    return bulan
-                continue
-            per_bulan = self.ak_periode(isi)[0] / isi.bulan
-            if jumlah + per_bulan * isi.bulan >= target:
-                return isi.mulai + _ceil((target - jumlah) / per_bulan) - 1
-            jumlah += per_bulan * isi.bulan
+        tangga = self._tangga(ak_awal, tuple(langkah))
+        for mulai, sebelum, sesudah, per_bulan in tangga:
+            if sesudah >= target:
+                if per_bulan is None:  # a one-time addition
+                    return mulai
+                return mulai + _ceil((target - sebelum) / per_bulan) - 1
+        jumlah = tangga[-1][2] if tangga else ak_awal
         if self.p.proyeksi_predikat is None:
             return None
         mulai = self._mulai_proyeksi()
         return mulai + _ceil((target - jumlah) / self.ak_per_bulan(mulai)) - 1
+
+    def _tangga(self, ak_awal: Fraction, langkah: tuple) -> list[tuple]:
+        """Cumulative AK step by step: (first month, AK before, AK after, AK per month or None).
+
+        Built once per request and shared by the kenaikan pangkat and jenjang projections.
+        """
+        kunci = (ak_awal, langkah)
+        if self._tangga_cache.get("kunci") != kunci:
+            kejadian = [(p.mulai, 0, p) for p in self.p.penilaian] + [(b, 1, ak) for b, ak in langkah]
+            jumlah, hasil = ak_awal, []
+            for bulan, jenis, isi in sorted(kejadian, key=lambda e: (e[0], e[1])):
+                tambah = isi if jenis == 1 else self.ak(isi)
+                per_bulan = None if jenis == 1 else tambah / isi.bulan
+                hasil.append((bulan, jumlah, jumlah + tambah, per_bulan))
+                jumlah += tambah
+            self._tangga_cache = {"kunci": kunci, "hasil": hasil}
+        return self._tangga_cache["hasil"]
 
     def ak_per_bulan(self, mulai: int) -> Fraction:
         """AK a month under the assumed predikat of the projection (Pasal 37 ayat (1) and (4))."""
@@ -436,6 +463,7 @@ class Mesin:
         bulan_hitung = dates.bulan_dari(p.tanggal_hitung)
         for periode in p.penilaian:
             ak, baris = self.ak_periode(periode)
+            self._ak[periode] = ak
             konversi += ak
             rincian.append(baris)
             if periode.selesai >= bulan_hitung:

@@ -73,22 +73,34 @@ class _Galat:
         self.daftar.append({"kolom": kolom, "pesan": pesan})
 
 
+_PEMISAH = re.compile(r"[\s_\-]+")
+
+
 def normalkan_label(teks_label: str) -> str:
     """'  butuh   PERBAIKAN ' -> 'butuhperbaikan': case and spacing do not matter."""
-    return re.sub(r"[\s_\-]+", "", teks_label).casefold()
+    return _PEMISAH.sub("", teks_label).casefold()
+
+
+_PETA: dict[int, dict[str, str]] = {}
 
 
 def _peta_predikat(aturan: Aturan) -> dict[str, str]:
-    peta = {}
-    for kode, p in aturan.predikat.items():
-        for label in [*p["label"], kode]:
-            peta[normalkan_label(label)] = kode
+    """Normalised label -> predikat code, built once per loaded rules."""
+    peta = _PETA.get(id(aturan))
+    if peta is None:
+        peta = {normalkan_label(label): kode
+                for kode, p in aturan.predikat.items() for label in [*p["label"], kode]}
+        _PETA[id(aturan)] = peta
     return peta
 
 
 def _daftar_predikat(aturan: Aturan) -> str:
     nama = [l for p in aturan.predikat.values() for l in p["label"] if "/" not in l]
     return ", ".join(f'"{n}"' for n in nama)
+
+
+def _daftar_jenjang(aturan: Aturan) -> str:
+    return ", ".join(f'"{k}" ({j.nama})' for k, j in aturan.jenjang.items())
 
 
 def _is_number(v) -> bool:
@@ -252,17 +264,16 @@ def validasi(permintaan, aturan: Aturan, hari_ini: _dt.date) -> Permintaan | lis
     if permintaan.get("tanggal_hitung") is not None:
         tanggal_hitung = _tanggal(permintaan["tanggal_hitung"], "tanggal_hitung", galat) or hari_ini
 
-    daftar_jenjang = ", ".join(f'"{k}" ({j.nama})' for k, j in aturan.jenjang.items())
     jenjang = permintaan.get("jenjang")
     kode_jenjang = None
     if not isinstance(jenjang, str) or not jenjang.strip():
-        galat.tambah("jenjang", f"Pilih jenjang jabatan: {daftar_jenjang}.")
+        galat.tambah("jenjang", f"Pilih jenjang jabatan: {_daftar_jenjang(aturan)}.")
     else:
         kunci = re.sub(r"[\s\-]+", "_", jenjang.strip()).casefold()
         if kunci in aturan.jenjang:
             kode_jenjang = kunci
         else:
-            galat.tambah("jenjang", f'Jenjang "{jenjang}" tidak dikenal. Pilih salah satu: {daftar_jenjang}.')
+            galat.tambah("jenjang", f'Jenjang "{jenjang}" tidak dikenal. Pilih salah satu: {_daftar_jenjang(aturan)}.')
 
     golongan = permintaan.get("golongan")
     kode_golongan = None
