@@ -19,7 +19,8 @@ import re
 
 FIELD = "akar"
 
-_KATA = re.compile(r"[a-zA-Z\u00C0-\u024F]+(?:-[a-zA-Z\u00C0-\u024F]+)*")
+# Split like lunr does here (separator [\s\-]+): a hyphenated compound is two words.
+_KATA = re.compile(r"[a-zA-Z\u00C0-\u024F]+")
 _TAG = re.compile(r"<[^>]+>")
 
 _stemmer = None

@@ -1,0 +1,111 @@
+"""Indonesian search: root words from Sastrawi in the built index and in Material's search box."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("search_stem", ROOT / "hooks" / "search_stem.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()))
+
+
+@pytest.fixture(scope="module")
+def index(built_site):
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_akar_kata_gives_roots_of_derived_words():
+    roots = _hook().akar_kata("Perhitungan kenaikan pangkat, dinaikkan dan ditetapkan.")
+    assert "hitung" in roots
+    assert "naik" in roots
+    assert "tetap" in roots
+    # A word that is its own root adds nothing: the text field already holds it.
+    assert "pangkat" not in roots
+
+
+def test_search_config_indexes_the_root_field(index):
+    assert "akar" in index["config"]["fields"]
+    assert index["config"]["fields"]["akar"]["boost"] > 0
+
+
+def test_every_entry_has_roots_of_its_words(index):
+    docs = index["docs"]
+    assert docs and all("akar" in doc for doc in docs)
+    with_perhitungan = [d for d in docs if "perhitungan" in _words(d["title"] + " " + d["text"])]
+    with_kenaikan = [d for d in docs if "kenaikan" in _words(d["title"] + " " + d["text"])]
+    assert with_perhitungan, "tidak ada entri berisi 'perhitungan' untuk diuji"
+    assert with_kenaikan, "tidak ada entri berisi 'kenaikan' untuk diuji"
+    for doc in with_perhitungan:
+        assert "hitung" in doc["akar"].split(), doc["location"]
+    for doc in with_kenaikan:
+        assert "naik" in doc["akar"].split(), doc["location"]
+
+
+def _search(page, base_url: str, query: str) -> list[str]:
+    """Type `query` into Material's search box; return the result links (absolute URLs)."""
+    page.goto(base_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Typing key by key fires the input events Material's search listens to.
+    box.press_sequentially(query, delay=40)
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && /ditemukan|Tidak ada/.test(m.textContent) }"
+    )
+    # Material renders results in batches as the list scrolls: scroll to the end first.
+    for _ in range(10):
+        more = page.evaluate(
+            "() => { const w = document.querySelector('.md-search__scrollwrap');"
+            " const before = document.querySelectorAll('.md-search-result__item').length;"
+            " w.scrollTop = w.scrollHeight; return before }"
+        )
+        page.wait_for_timeout(100)
+        if page.locator(".md-search-result__item").count() == more:
+            break
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)"
+    )
+    return [urljoin(base_url, h) for h in hrefs]
+
+
+def _page_of(url: str) -> str:
+    return urlparse(url).path.strip("/")
+
+
+@pytest.mark.parametrize("query, derived", [("hitung", "perhitungan"), ("naik", "kenaikan")])
+def test_browser_search_finds_derived_words(page, site_server, index, query, derived):
+    def text_words(doc):
+        return _words(doc["title"] + " " + doc["text"])
+
+    with_derived = {
+        d["location"].split("#")[0].strip("/") for d in index["docs"] if derived in text_words(d)
+    }
+    # Entries reachable only through the root field: no word in them starts with the query,
+    # so stock Material (exact word + prefix) cannot find them.
+    only_by_root = {
+        d["location"].split("#")[0].strip("/")
+        for d in index["docs"]
+        if query in d["akar"].split() and not any(w.startswith(query) for w in text_words(d))
+    }
+    assert with_derived, f"tidak ada halaman berisi {derived!r}"
+
+    found = {_page_of(u) for u in _search(page, site_server, query)}
+    assert found & with_derived, f"{query!r} tidak menemukan halaman berisi {derived!r}: {found}"
+    if only_by_root:
+        assert found & only_by_root, f"{query!r} tidak menemukan {only_by_root} lewat kata dasar"
