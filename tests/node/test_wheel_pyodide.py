@@ -1,0 +1,126 @@
+"""The engine wheel the site serves loads and computes in real Pyodide (Node, node_modules).
+
+Every contract case must give byte-identical JSON under CPython (this interpreter, the working
+tree's calculator) and under Pyodide with the BUILT wheel: the browser shows exactly what the
+command line and the guide's worked examples show.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import calculator
+
+HERE = Path(__file__).resolve().parent
+TANGGAL = "2025-01-15"
+
+
+def built_wheel(site: Path) -> Path:
+    wheels = sorted(site.glob("assets/kalkulator/mesin/*/*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+def cases() -> list:
+    a = calculator.aturan()
+    out = []
+    predikat = [p["nama"] for p in a["predikat"]]
+    for j in a["jenjang"]:
+        for g in j["golongan"]:
+            for i, p in enumerate(predikat):
+                out.append({
+                    "tanggal_hitung": TANGGAL, "jenjang": j["kode"], "golongan": g,
+                    "ak_awal": [0, 7.5, 12.345, 100][i % 4],
+                    "tmt_golongan": "2021-04-01", "tmt_jenjang": "2020-10-01",
+                    "penilaian": [{"tahun": 2023, "predikat": p},
+                                  {"mulai": "2024-01", "selesai": "2024-05", "predikat": predikat[(i + 1) % len(predikat)]}],
+                    "proyeksi": {"predikat": "Baik"},
+                })
+    out += [
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_pertama", "golongan": "III/a", "penilaian": []},
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_madya", "golongan": "IV/b", "ak_awal": 120,
+         "penilaian": [{"tahun": 2024, "predikat": "sangat  baik"}], "desimal": 3,
+         "proyeksi": {"predikat": "Sangat Baik", "mulai": "2025-01"}},
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_muda", "golongan": "III/c", "ak_konvensional": 250,
+         "penilaian": [{"tahun": 2023, "predikat": "Butuh Perbaikan"}]},
+        {"tanggal_hitung": TANGGAL, "jenjang": "terampil", "golongan": "II/c", "ak_awal": 10,
+         "pendidikan": {"tanggal": "2024-03-01"}, "uji_kompetensi": True, "formasi_tersedia": False,
+         "pengembangan_profesi": True, "tanggal_pak": "2023-12-31",
+         "penilaian": [{"mulai": "2024-01", "selesai": "2024-12", "predikat": "Cukup"}]},
+        # invalid input: only `galat`, with the field it concerns
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_pertama", "golongan": "IV/a",
+         "penilaian": [{"tahun": 2023, "predikat": "Luar Biasa"}]},
+        {"tanggal_hitung": TANGGAL, "jenjang": "bukan", "golongan": "III/a", "ak_awal": "dua puluh"},
+        {"tanggal_hitung": TANGGAL, "jenjang": "mahir", "golongan": "III/a",
+         "penilaian": [{"mulai": "2024-07", "selesai": "2024-02", "predikat": "Baik"}]},
+        [],
+    ]
+    return out
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(built_site, tmp_path_factory):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node tidak ada: jalankan bash scripts/setup", pytrace=False)
+    data = cases()
+    path = tmp_path_factory.mktemp("kontrak") / "kasus.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    proc = subprocess.run([node, str(HERE / "kontrak.mjs"), str(built_wheel(built_site)), str(path)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return data, json.loads(proc.stdout)
+
+
+def test_wheel_is_pure_and_holds_only_the_engine(built_site):
+    wheel = built_wheel(built_site)
+    assert wheel.name.endswith("-py3-none-any.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        wheel_meta = zf.read(next(n for n in names if n.endswith(".dist-info/WHEEL"))).decode()
+    assert "Root-Is-Purelib: true" in wheel_meta and "Tag: py3-none-any" in wheel_meta
+    tops = {n.split("/")[0] for n in names}
+    assert tops == {"calculator", next(t for t in tops if t.endswith(".dist-info"))}
+    assert "calculator/__init__.py" in names
+    assert any(n.startswith("calculator/data/") for n in names)
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    # Its directory is the first 16 hex digits of its sha256, as runtime.json says.
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    import hashlib
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == manifest["wheel_sha256"]
+    assert wheel.parent.name == manifest["wheel_sha256"][:16]
+
+
+def test_pyodide_runs_the_built_wheel_not_the_working_tree(pyodide_run):
+    _, out = pyodide_run
+    assert out["calculator"].startswith("/lib/panduan-jf/calculator/")
+    assert out["pyodide"] == json.loads((HERE.parent.parent / "package.json").read_text())["dependencies"]["pyodide"]
+
+
+def test_every_contract_case_is_identical_to_cpython(pyodide_run):
+    data, out = pyodide_run
+    assert len(out["hasil"]) == len(data) > 80
+    berbeda = []
+    for req, teks in zip(data, out["hasil"]):
+        cpython = json.dumps(calculator.hitung(req), ensure_ascii=False)
+        if teks != cpython:
+            berbeda.append((req, teks[:300], cpython[:300]))
+    assert not berbeda, berbeda[:3]
+
+
+def test_cases_cover_results_and_errors(pyodide_run):
+    _, out = pyodide_run
+    hasil = [json.loads(t) for t in out["hasil"]]
+    galat = [h for h in hasil if "galat" in h]
+    assert len(galat) >= 4 and all(set(h) == {"galat"} for h in galat)
+    kolom = {g["kolom"] for h in galat for g in h["galat"]}
+    assert "penilaian[0].predikat" in kolom and "golongan" in kolom
+    ok = [h for h in hasil if "galat" not in h]
+    assert all(isinstance(h["ak_kumulatif"], (int, float)) for h in ok)
+    assert any(h["kenaikan_pangkat"] and h["kenaikan_pangkat"]["proyeksi_bulan"] for h in ok)
