@@ -1,0 +1,320 @@
+"""MkDocs hook: render ```kuis fenced blocks (self-check questions) into static HTML.
+
+A block holds YAML (JSON is YAML too):
+
+    ```kuis
+    jenis: pilihan            # multiple choice
+    pertanyaan: Berapa persentase untuk predikat "Butuh Perbaikan"?
+    pilihan:
+      - teks: "{{nilai persentase.cukup}}"
+        benar: true
+      - teks: "{{nilai persentase.baik}}"
+        alasan: Itu untuk predikat Baik.      # optional, shown when this option is chosen
+    alasan: Cukup dan Butuh Perbaikan adalah satu predikat.
+    tautan: ../../angka-kredit.md              # page to read again (relative to this file)
+    ```
+
+    ```kuis
+    jenis: angka              # numeric: the answer is computed by the engine at build time
+    pertanyaan: ...
+    permintaan: {"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0,
+                 "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"}]}
+    jalur: ak_konversi        # path in the result of calculator.hitung
+    alasan: ...               # "{{jawaban}}" is the computed answer, "{{rumus}}" the formulas
+    tautan: ../../angka-kredit.md
+    ```
+
+`{{nilai KEY}}` (koefisien.X, persentase.X, akk_pangkat.X, akk_jenjang.X, ak_dasar.GOL,
+nilai_dasar.X, pangkat.GOL) is read from `calculator.aturan()`, so no figure is typed by hand.
+The answer goes into data attributes; docs/assets/pelatih/kuis.js checks it in the browser, with no
+server. The double-brace syntax differs from the engine's `[[...]]` on purpose: the two hooks may
+run in any order without touching each other's text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import posixpath
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import importlib.util
+import os
+
+import markdown as md_lib
+import yaml
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.trainer_quiz")
+
+BLOK = re.compile(r"^(?P<pagar>`{3,}|~{3,})[ \t]*kuis[ \t]*\n(?P<isi>.*?)\n(?P=pagar)[ \t]*$",
+                  re.MULTILINE | re.DOTALL)
+TEMPAT = re.compile(r"\{\{\s*(nilai\s+(?P<kunci>[\w./]+)|jawaban|rumus)\s*\}\}")
+HURUF = "ABCDEFGHIJ"
+
+
+class KuisError(ValueError):
+    pass
+
+
+def _engine_render():
+    """The lead's hooks/engine_render.py, so that `{{nilai KEY}}` renders exactly like
+    `[[nilai KEY]]` (same number format, same mark on unconfirmed values)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "engine_render.py")
+    try:
+        spec = importlib.util.spec_from_file_location("_trainer_engine_render", path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        if hasattr(mod, "render_nilai"):
+            return mod
+    except (OSError, ImportError):
+        pass
+    return None
+
+
+_ENGINE_RENDER = _engine_render()
+
+
+def format_angka(nilai: Any, desimal: int = 2) -> str:
+    """Indonesian number format as the engine renders it: comma decimal, no trailing zeros."""
+    if isinstance(nilai, bool) or not isinstance(nilai, (int, float, Decimal)):
+        return str(nilai)
+    d = Decimal(str(nilai)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    teks = format(d, "f")
+    if "." in teks:
+        teks = teks.rstrip("0").rstrip(".")
+    bulat, _, pecahan = teks.partition(".")
+    tanda = ""
+    if bulat.startswith("-"):
+        tanda, bulat = "-", bulat[1:]
+    kelompok = []
+    while len(bulat) > 3:
+        kelompok.insert(0, bulat[-3:])
+        bulat = bulat[:-3]
+    kelompok.insert(0, bulat)
+    hasil = tanda + ".".join(kelompok)
+    return hasil + ("," + pecahan if pecahan else "")
+
+
+def ambil_jalur(data: Any, jalur: str) -> Any:
+    kini = data
+    for bagian in jalur.split("."):
+        if isinstance(kini, list):
+            kini = kini[int(bagian)]
+        elif isinstance(kini, dict):
+            if bagian not in kini:
+                raise KuisError(f"jalur '{jalur}' tidak ada di hasil (berhenti di '{bagian}')")
+            kini = kini[bagian]
+        else:
+            raise KuisError(f"jalur '{jalur}' tidak ada di hasil")
+    return kini
+
+
+def nilai_aturan(aturan: dict, kunci: str) -> str:
+    """Resolve a `{{nilai KEY}}` from calculator.aturan()."""
+    jenis, _, kode = kunci.partition(".")
+    jenjang = {j["kode"]: j for j in aturan.get("jenjang", [])}
+    if jenis in ("koefisien", "akk_pangkat", "akk_jenjang", "nilai_dasar"):
+        if kode not in jenjang:
+            raise KuisError(f"jenjang tidak dikenal: {kode}")
+        v = jenjang[kode].get(jenis)
+        if isinstance(v, dict):
+            v = v.get("nilai")
+        if v is None:
+            raise KuisError(f"{kunci} tidak ada di aturan")
+        return format_angka(v)
+    if jenis == "persentase":
+        for p in aturan.get("predikat", []):
+            if p["kode"] == kode:
+                return format_angka(p["persentase"]) + "%"
+        raise KuisError(f"predikat tidak dikenal: {kode}")
+    if jenis == "pangkat":
+        for g in aturan.get("golongan", []):
+            if g["kode"] == kode:
+                return g["pangkat"]
+        raise KuisError(f"golongan tidak dikenal: {kode}")
+    if jenis == "ak_dasar":
+        for j in aturan.get("jenjang", []):
+            ak_dasar = j.get("ak_dasar")
+            if isinstance(ak_dasar, dict) and kode in ak_dasar:
+                v = ak_dasar[kode]
+                return format_angka(v["nilai"] if isinstance(v, dict) else v)
+        # AK Dasar = cumulative AK of the golongan inside its jenjang (PerBKN 3/2023 Lampiran).
+        for j in aturan.get("jenjang", []):
+            gols = j.get("golongan", [])
+            if kode in gols:
+                return format_angka(gols.index(kode) * j["akk_pangkat"])
+        raise KuisError(f"golongan tidak dikenal: {kode}")
+    raise KuisError(f"kunci nilai tidak dikenal: {kunci}")
+
+
+def _inline_md(teks: str) -> str:
+    """Render a short Markdown text (bold, italics, code) to HTML without a wrapping <p>."""
+    out = md_lib.markdown(teks.strip())
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+class PenyusunKuis:
+    def __init__(self, page, files, hitung=None, aturan=None):
+        self.page = page
+        self.files = files
+        self._hitung = hitung
+        self._aturan = aturan
+        self.nomor = 0
+
+    def hitung(self, permintaan):
+        if self._hitung is None:
+            from calculator import hitung
+            self._hitung = hitung
+        return self._hitung(permintaan)
+
+    def aturan(self):
+        if self._aturan is None:
+            from calculator import aturan
+            self._aturan = aturan()
+        return self._aturan
+
+    def isi_tempat(self, teks: str, konteks: dict) -> str:
+        def ganti(m):
+            if m.group("kunci"):
+                if _ENGINE_RENDER is not None and self._aturan is None:
+                    try:
+                        return _ENGINE_RENDER.render_nilai(m.group("kunci"), self.page.file.src_uri)
+                    except PluginError as e:
+                        raise KuisError(str(e)) from e
+                return nilai_aturan(self.aturan(), m.group("kunci"))
+            nama = m.group(1)
+            if nama not in konteks:
+                raise KuisError(f"{{{{{nama}}}}} hanya untuk soal angka")
+            return konteks[nama]
+        return TEMPAT.sub(ganti, str(teks))
+
+    def url_tautan(self, tautan: str) -> str:
+        path, _, jangkar = tautan.partition("#")
+        dasar = posixpath.dirname(self.page.file.src_uri)
+        src = posixpath.normpath(posixpath.join(dasar, path))
+        target = self.files.get_file_from_path(src) if self.files is not None else None
+        if target is None:
+            # --strict turns this warning into a failed build, as for any broken link.
+            log.warning("Kuis di '%s' menaut ke '%s', yang tidak ada.", self.page.file.src_uri, tautan)
+            return html.escape(tautan)
+        url = target.url_relative_to(self.page.file)
+        return html.escape(url + ("#" + jangkar if jangkar else ""))
+
+    def judul_tautan(self, spek: dict) -> str:
+        if spek.get("tautan_judul"):
+            return str(spek["tautan_judul"])
+        path = spek["tautan"].partition("#")[0]
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(self.page.file.src_uri), path))
+        target = self.files.get_file_from_path(src) if self.files is not None else None
+        if target is not None and getattr(target, "abs_src_path", None):
+            try:
+                with open(target.abs_src_path, encoding="utf-8") as f:
+                    teks = f.read()
+                m = re.match(r"---\s*\n(.*?)\n---", teks, re.DOTALL)
+                if m:
+                    meta = yaml.safe_load(m.group(1)) or {}
+                    if meta.get("title"):
+                        return str(meta["title"])
+            except OSError:
+                pass
+        return "halaman terkait"
+
+    def render(self, teks_spek: str) -> str:
+        try:
+            spek = yaml.safe_load(teks_spek)
+        except yaml.YAMLError as e:
+            raise KuisError(f"spesifikasi kuis bukan YAML yang sah: {e}") from e
+        if not isinstance(spek, dict):
+            raise KuisError("spesifikasi kuis harus berupa pemetaan (mapping)")
+        for wajib in ("jenis", "pertanyaan", "alasan", "tautan"):
+            if wajib not in spek:
+                raise KuisError(f"kolom '{wajib}' wajib ada")
+        self.nomor += 1
+        ident = f"kuis-{self.nomor}"
+        jenis = spek["jenis"]
+        konteks: dict = {}
+        if jenis == "angka":
+            if "permintaan" not in spek or "jalur" not in spek:
+                raise KuisError("soal angka butuh 'permintaan' dan 'jalur'")
+            hasil = self.hitung(spek["permintaan"])
+            if "galat" in hasil:
+                raise KuisError(f"permintaan ditolak mesin: {hasil['galat']}")
+            jawaban = ambil_jalur(hasil, str(spek["jalur"]))
+            if isinstance(jawaban, bool) or not isinstance(jawaban, (int, float)):
+                raise KuisError(f"jalur '{spek['jalur']}' bukan angka: {jawaban!r}")
+            if _ENGINE_RENDER is not None and hasattr(_ENGINE_RENDER, "_angka"):
+                konteks["jawaban"] = _ENGINE_RENDER._angka(jawaban, hasil.get("desimal", 2))
+            else:
+                konteks["jawaban"] = format_angka(jawaban, hasil.get("desimal", 2))
+            konteks["rumus"] = "; ".join(r.get("rumus", "") for r in hasil.get("rincian", []))
+        elif jenis == "pilihan":
+            pilihan = spek.get("pilihan")
+            if not isinstance(pilihan, list) or len(pilihan) < 2:
+                raise KuisError("soal pilihan butuh minimal dua pilihan")
+            if sum(1 for p in pilihan if p.get("benar")) != 1:
+                raise KuisError("soal pilihan harus punya tepat satu jawaban benar")
+        else:
+            raise KuisError(f"jenis kuis tidak dikenal: {jenis}")
+
+        pertanyaan = _inline_md(self.isi_tempat(spek["pertanyaan"], konteks))
+        alasan = _inline_md(self.isi_tempat(spek["alasan"], konteks))
+        tautan = (f'<a class="pelatih-kuis__tautan" href="{self.url_tautan(spek["tautan"])}">'
+                  f'Baca lagi: {html.escape(self.judul_tautan(spek))}</a>')
+
+        bagian = [f'<div class="pelatih-kuis" id="{ident}" data-jenis="{jenis}">',
+                  f'<p class="pelatih-kuis__soal">{pertanyaan}</p>',
+                  '<form class="pelatih-kuis__form" novalidate>']
+        if jenis == "pilihan":
+            bagian.append('<fieldset class="pelatih-kuis__pilihan">'
+                          '<legend>Pilih satu jawaban</legend>')
+            for i, p in enumerate(spek["pilihan"]):
+                teks = _inline_md(self.isi_tempat(p["teks"], konteks))
+                umpan = p.get("alasan")
+                umpan_attr = (f' data-umpan="{html.escape(_inline_md(self.isi_tempat(umpan, konteks)))}"'
+                              if umpan else "")
+                bagian.append(
+                    f'<label class="pelatih-kuis__opsi"><input type="radio" name="{ident}-jawaban" '
+                    f'value="{i}" data-benar="{1 if p.get("benar") else 0}"{umpan_attr}> '
+                    f'<span class="pelatih-kuis__huruf">{HURUF[i]}.</span> {teks}</label>')
+            bagian.append('</fieldset>')
+        else:
+            toleransi = spek.get("toleransi", 0.01)
+            bagian.append(
+                f'<label class="pelatih-kuis__label" for="{ident}-isian">Jawaban Anda (angka, '
+                f'pakai koma untuk desimal)</label> '
+                f'<input class="pelatih-kuis__isian" id="{ident}-isian" type="text" '
+                f'inputmode="decimal" autocomplete="off" '
+                f'data-jawaban="{json.dumps(jawaban)}" data-toleransi="{toleransi}">')
+        bagian.append('<button type="submit" class="md-button pelatih-kuis__periksa">Periksa jawaban</button>')
+        bagian.append('</form>')
+        bagian.append('<div class="pelatih-kuis__umpan" aria-live="polite" hidden>'
+                      '<p class="pelatih-kuis__status"></p>'
+                      '<p class="pelatih-kuis__umpan-opsi" hidden></p>'
+                      f'<p class="pelatih-kuis__alasan">{alasan}</p>'
+                      f'<p>{tautan}</p></div>')
+        bagian.append('</div>')
+        return "\n".join(bagian)
+
+
+def render_markdown(markdown: str, page, files, hitung=None, aturan=None) -> str:
+    penyusun = PenyusunKuis(page, files, hitung=hitung, aturan=aturan)
+
+    def ganti(m):
+        try:
+            return "\n\n" + penyusun.render(m.group("isi")) + "\n\n"
+        except (KuisError, KeyError, IndexError, ValueError, TypeError) as e:
+            raise PluginError(f"{page.file.src_uri}: kuis ke-{penyusun.nomor}: {e}") from e
+
+    return BLOK.sub(ganti, markdown)
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if "kuis" not in markdown:
+        return markdown
+    return render_markdown(markdown, page, files)

@@ -1,0 +1,74 @@
+"""Make the offline bundle of the built site (run after `mkdocs build` and scripts/bundle_pdf.py).
+
+Writes SITE/pelatih/unduh/panduan-jf-offline.zip, which unpacks to:
+
+    panduan-jf/
+      jalankan-windows.bat  jalankan-linux.sh  jalankan-macos.command   one-step starters
+      sajikan.py                                 the local server they run (stdlib only)
+      BACA-SAYA.txt                              instructions
+      situs/                                     the built site (without this zip)
+
+The calculator runs Pyodide, which browsers refuse to load from file://, hence the local http
+server (docs/pelatih/offline.md explains it to trainers).
+
+Usage: python scripts/bundle.py [SITE] [--keluar FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BERKAS_LURING = Path(__file__).resolve().parent / "bundle_luring"
+NAMA_ZIP = Path("pelatih") / "unduh" / "panduan-jf-offline.zip"
+AKAR = "panduan-jf"
+PEMULA = ["jalankan-windows.bat", "jalankan-linux.sh", "jalankan-macos.command", "sajikan.py",
+          "BACA-SAYA.txt"]
+BISA_DIJALANKAN = {"jalankan-linux.sh", "jalankan-macos.command"}
+
+
+def _tambah(zf: zipfile.ZipFile, sumber: Path, nama: str, mode: int) -> None:
+    info = zipfile.ZipInfo.from_file(sumber, nama)
+    info.external_attr = (0o100000 | mode) << 16  # regular file + permissions, read by unzip/macOS
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with open(sumber, "rb") as f:
+        zf.writestr(info, f.read(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+
+
+def buat(site: Path, keluar: Path | None = None) -> Path:
+    site = site.resolve()
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"{site} bukan hasil build (index.html tidak ada); jalankan mkdocs build dulu")
+    keluar = (keluar or site / NAMA_ZIP).resolve()
+    keluar.parent.mkdir(parents=True, exist_ok=True)
+    sementara = keluar.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(sementara, "w", zipfile.ZIP_DEFLATED) as zf:
+        for nama in PEMULA:
+            mode = 0o755 if nama in BISA_DIJALANKAN else 0o644
+            _tambah(zf, BERKAS_LURING / nama, f"{AKAR}/{nama}", mode)
+        for path in sorted(site.rglob("*")):
+            if not path.is_file():
+                continue
+            if path.resolve() in (keluar, sementara.resolve()):
+                continue
+            rel = path.relative_to(site).as_posix()
+            _tambah(zf, path, f"{AKAR}/situs/{rel}", 0o644)
+    os.replace(sementara, keluar)
+    return keluar
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Buat paket luring (ZIP) dari situs hasil build.")
+    parser.add_argument("site", nargs="?", default=str(ROOT / "site"))
+    parser.add_argument("--keluar", help="berkas ZIP tujuan (bawaan: SITE/pelatih/unduh/panduan-jf-offline.zip)")
+    args = parser.parse_args(argv)
+    hasil = buat(Path(args.site), Path(args.keluar) if args.keluar else None)
+    print(f"[bundle] {hasil} ({hasil.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
