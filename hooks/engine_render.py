@@ -96,10 +96,11 @@ def render_contoh(permintaan: dict, page_url: str, where: str) -> str:
     else:
         out += [f"AK awal: {_angka(hasil['ak_awal'], d)} ({hasil['ak_awal_keterangan']})", ""]
     if hasil["rincian"]:
-        out += ["| Periode | Predikat | Perhitungan | AK |", "|---|---|---|--:|"]
+        # Three columns so that the AK stays visible on a phone without scrolling sideways.
+        out += ["| Periode | Predikat | Perhitungan = AK |", "|---|---|---|"]
         for r in hasil["rincian"]:
-            rumus = r["rumus"].rsplit(" = ", 1)[0]
-            out.append(f"| {_periode(r)} | {r['predikat']} | {rumus} | {_angka(r['ak'], d)} |")
+            rumus, ak = r["rumus"].rsplit(" = ", 1)
+            out.append(f"| {_periode(r)} | {r['predikat']} | {rumus} = **{ak}** |")
         out += ["", f"Dasar hukum: {hasil['rincian'][0]['dasar_hukum']}.", ""]
     if hasil["ak_pendidikan"] and hasil["ak_pendidikan"]["dihitung"]:
         out += [f"Tambahan peningkatan pendidikan: {hasil['ak_pendidikan']['rumus']}.", ""]

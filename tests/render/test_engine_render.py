@@ -52,7 +52,7 @@ def test_blok_hitung_tidak_sah_menghentikan_build():
 
 def test_contoh_menampilkan_rumus_dan_tautan_berbagi():
     md = render.render_contoh(CONTOH, "angka-kredit/", "a.md")
-    assert "2/12 x 100% x 12,5" in md and "| 2,08 |" in md
+    assert "2/12 x 100% x 12,5 = **2,08** |" in md
     assert "= 20,83**" in md
     kode = re.search(r'href="\.\./kalkulator/#s=([A-Za-z0-9_-]+)"', md).group(1)
     assert "=" not in kode
