@@ -1,0 +1,107 @@
+"""Command line: `python -m calculator hitung FILE|-`, `tabel`, `--help` (run as a real process)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTOH = {"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0, "tanggal_hitung": "2025-01-15",
+          "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"},
+                        {"mulai": "2024-01", "selesai": "2024-02", "predikat": "Baik"}]}
+
+
+def jalankan(*args, masukan: bytes | None = None):
+    return subprocess.run([sys.executable, "-m", "calculator", *args], input=masukan, capture_output=True,
+                          cwd=ROOT, timeout=60)
+
+
+def test_hitung_file(tmp_path):
+    berkas = tmp_path / "permintaan.json"
+    berkas.write_text(json.dumps(CONTOH), "utf-8")
+    p = jalankan("hitung", str(berkas))
+    assert p.returncode == 0, p.stderr
+    hasil = json.loads(p.stdout)
+    assert hasil["ak_kumulatif"] == 20.83
+    assert hasil["rincian"][1]["rumus"] == "2/12 x 100% x 12,5 = 2,08"
+
+
+def test_hitung_stdin():
+    p = jalankan("hitung", "-", masukan=json.dumps(CONTOH).encode())
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["ak_konversi"] == 20.83
+
+
+def test_hitung_stdin_with_bom_and_non_ascii():
+    req = {**CONTOH, "catatan": "Pak Budi — Banyuasin"}
+    p = jalankan("hitung", "-", masukan=b"\xef\xbb\xbf" + json.dumps(req, ensure_ascii=False).encode("utf-8"))
+    assert p.returncode == 0
+    hasil = json.loads(p.stdout)
+    assert any("catatan" in w for w in hasil["peringatan"])
+
+
+def test_output_is_utf8_json_with_indonesian_text():
+    p = jalankan("hitung", "-", masukan=json.dumps(CONTOH).encode())
+    teks = p.stdout.decode("utf-8")
+    assert "bukan Penetapan Angka Kredit" in teks or "bukan PAK" in teks
+
+
+def test_invalid_request_exit_2_with_galat():
+    req = {**CONTOH, "penilaian": [{"tahun": 2023, "predikat": "Luar Biasa"}]}
+    p = jalankan("hitung", "-", masukan=json.dumps(req).encode())
+    assert p.returncode == 2
+    hasil = json.loads(p.stdout)
+    assert set(hasil) == {"galat"}
+    assert hasil["galat"][0]["kolom"] == "penilaian[0].predikat"
+
+
+@pytest.mark.parametrize("isi", [b"{bukan json", b"", b"\xff\xfe\x00", b"[1, 2", b"NaN-ish"])
+def test_non_json_exit_2_with_galat(isi):
+    p = jalankan("hitung", "-", masukan=isi)
+    assert p.returncode == 2, (p.returncode, p.stdout, p.stderr)
+    hasil = json.loads(p.stdout)
+    assert set(hasil) == {"galat"}
+    assert hasil["galat"][0]["kolom"] == "permintaan"
+    assert "JSON" in hasil["galat"][0]["pesan"]
+
+
+def test_json_that_is_not_an_object_exit_2():
+    p = jalankan("hitung", "-", masukan=b"[1, 2, 3]")
+    assert p.returncode == 2
+    assert json.loads(p.stdout)["galat"][0]["kolom"] == "permintaan"
+
+
+def test_missing_file_is_reported_in_indonesian(tmp_path):
+    p = jalankan("hitung", str(tmp_path / "tidak-ada.json"))
+    assert p.returncode not in (0, 2)
+    assert "tidak dapat dibaca" in p.stderr.decode("utf-8")
+    assert b"Traceback" not in p.stderr
+
+
+def test_tabel_prints_the_tables():
+    p = jalankan("tabel")
+    assert p.returncode == 0
+    teks = p.stdout.decode("utf-8")
+    for kata in ("Koefisien", "Ahli Pertama", "12,5", "3,75", "37,5", "150%", "Sangat Kurang", "25%",
+                 "450", "Penata Tingkat I", "III/d", "Pembina Utama"):
+        assert kata in teks, kata
+    assert "20*" in teks  # unconfirmed values are marked (Terampil II/c AK Dasar)
+
+
+@pytest.mark.parametrize("opsi", ["--help", "-h"])
+def test_help_in_indonesian(opsi):
+    p = jalankan(opsi)
+    assert p.returncode == 0
+    teks = p.stdout.decode("utf-8")
+    for kata in ("Penggunaan", "hitung", "tabel", "masukan standar", "bukan PAK", "Status keluar"):
+        assert kata in teks, kata
+    assert "usage" not in teks.lower()
+
+
+def test_unknown_command_is_misuse():
+    p = jalankan("hapus")
+    assert p.returncode == 1
+    assert "tidak dikenal" in p.stderr.decode("utf-8")
