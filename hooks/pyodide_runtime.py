@@ -14,8 +14,8 @@ What it adds to the build (nothing is fetched from another host, ever):
   for a pure package; tests/node proves it loads and computes in real Pyodide.
 - ``assets/kalkulator/runtime.json``: a manifest (Pyodide version, runtime files, wheel URL and
   sha256) read by hooks/offline.py to version the service worker's cache.
-- On the calculator page, ``<!-- kalkulator:konfigurasi -->`` becomes a JSON script holding
-  ``calculator.aturan()`` (jenjang, golongan per jenjang, predikat) rendered at build time, so the
+- On the calculator page, ``<!-- kalkulator:konfigurasi -->`` becomes a hidden element whose
+  data attribute holds ``calculator.aturan()`` (jenjang, golongan per jenjang, predikat) rendered at build time, so the
   form is filled before Python is ready and no rule is written twice, plus a tiny inline script that
   starts the Web Worker while the rest of the page is still loading.
 """
@@ -187,14 +187,15 @@ def on_page_markdown(markdown, page, config, files):
     root = get_relative_url(".", page.url) or "."
     root = root.rstrip("/") + "/"
     konfigurasi = {"aturan": _aturan(), "runtime": manifest, "root": root}
-    # `</` cannot end the JSON script early: escape it.
-    payload = json.dumps(konfigurasi, ensure_ascii=False).replace("</", "<\\/")
+    # In an attribute, not a JSON <script>: Material's instant navigation re-creates the scripts
+    # of a new page as JavaScript, and a JSON one then throws and stops the page swap.
+    payload = html.escape(json.dumps(konfigurasi, ensure_ascii=False, separators=(",", ":")))
     worker = html.escape(root + manifest["worker"])
     boot = (
         # Start the worker now, while Material's CSS and JS are still loading: Pyodide's boot is
         # most of the wait. kalkulator.js adopts this worker (window.__jfMesin) later.
         "<script>(function(){if(window.__jfMesin||!window.Worker)return;"
-        "var c=JSON.parse(document.getElementById('kalkulator-konfigurasi').textContent);"
+        "var c=JSON.parse(document.getElementById('kalkulator-konfigurasi').dataset.konfigurasi);"
         "var r=new URL(c.root,location.href),m={pesan:[],konfigurasi:c};"
         f"m.worker=new Worker(new URL('{worker}',location.href),{{type:'module'}});"
         "m.worker.onmessage=function(e){m.pesan.push(e.data)};"
@@ -202,6 +203,6 @@ def on_page_markdown(markdown, page, config, files):
         "wheel:new URL(c.runtime.wheel,r).href,sha256:c.runtime.wheel_sha256});"
         "window.__jfMesin=m})();</script>"
     )
-    block = (f'<script type="application/json" id="kalkulator-konfigurasi">{payload}</script>\n'
+    block = (f'<div id="kalkulator-konfigurasi" hidden data-konfigurasi="{payload}"></div>\n'
              f"{boot}\n")
     return markdown.replace(MARKER, block)

@@ -288,19 +288,25 @@
       var v = $("f-" + k).value; if (v) r[k] = v;
     });
     r.penilaian = [];
+    var peta = [];
     this.akar.querySelectorAll(".jf-periode").forEach(function (b) {
       var n = b.dataset.baris;
       var p = {};
       if ($("p" + n + "-jenis").value === "bulan") {
         p.mulai = $("p" + n + "-mulai").value;
         p.selesai = $("p" + n + "-selesai").value;
+        if (!p.mulai && !p.selesai) return; // a row not filled in yet is not a period
       } else {
-        var t = $("p" + n + "-tahun").value;
+        var t = $("p" + n + "-tahun").value.trim();
+        if (!t) return;
         p.tahun = /^\d+$/.test(t) ? Number(t) : t;
       }
       p.predikat = $("p" + n + "-predikat").value;
       r.penilaian.push(p);
+      peta.push(b);
     });
+    // penilaian[i] in the engine's galat is the i-th period sent, not the i-th row on screen.
+    this.peta = peta;
     var akk = teksAngka($("f-ak_konvensional").value);
     if (akk !== undefined) r.ak_konvensional = akk;
     if ($("f-pendidikan").value) r.pendidikan = { tanggal: $("f-pendidikan").value };
@@ -368,10 +374,10 @@
   };
 
   // Find the input a `kolom` such as "penilaian[1].predikat" or "pendidikan.tanggal" names.
-  Kalkulator.prototype.cariKolom = function (kolom) {
+  Kalkulator.prototype.cariKolom = function (kolom, peta) {
     var m = /^penilaian\[(\d+)\](?:\.(\w+))?/.exec(kolom || "");
     if (m) {
-      var baris = this.akar.querySelectorAll(".jf-periode")[Number(m[1])];
+      var baris = (peta || [])[Number(m[1])];
       if (!baris) return { input: null, galat: $("g-penilaian") };
       var n = baris.dataset.baris;
       var bidang = m[2];
@@ -389,12 +395,12 @@
     return { input: input, galat: gid ? $(gid) : null };
   };
 
-  Kalkulator.prototype.tampilkanGalat = function (galat) {
+  Kalkulator.prototype.tampilkanGalat = function (galat, peta) {
     var self = this;
     var ringkas = $("kalk-ringkasan-galat");
     var daftar = el("ul");
     galat.forEach(function (g) {
-      var t = self.cariKolom(g.kolom);
+      var t = self.cariKolom(g.kolom, peta);
       if (t.input) {
         t.input.setAttribute("aria-invalid", "true");
         if (t.input.closest("details")) t.input.closest("details").open = true;
@@ -434,6 +440,7 @@
     this.kotor = false;
     this.sibuk = true;
     var req = this.baca();
+    var peta = this.peta;
     $("kalk-hasil").setAttribute("aria-busy", "true");
     var t0 = performance.now();
     m.hitung(req).then(function (jawab) {
@@ -445,7 +452,7 @@
       try { hasil = jawab.hasil ? JSON.parse(jawab.hasil) : { galat: [{ kolom: "", pesan: "Mesin hitung gagal: " + jawab.galat }] }; }
       catch (e) { hasil = { galat: [{ kolom: "", pesan: "Jawaban mesin hitung tidak terbaca." }] }; }
       self.terakhir = { permintaan: req, hasil: hasil };
-      self.render(req, hasil);
+      self.render(req, hasil, peta);
       var ms = performance.now() - t0;
       m.jumlahJawaban = (m.jumlahJawaban || 0) + 1;
       self.akar.dataset.jawaban = String(m.jumlahJawaban);
@@ -502,9 +509,9 @@
     return kartu;
   };
 
-  Kalkulator.prototype.render = function (req, h) {
+  Kalkulator.prototype.render = function (req, h, peta) {
     this.bersihkanGalat();
-    if (h.galat) { this.tampilkanGalat(h.galat); return; }
+    if (h.galat) { this.tampilkanGalat(h.galat, peta); return; }
     var isi = $("kalk-hasil-isi");
     var d = typeof req.desimal === "number" ? req.desimal : 2;
     var a = this.aturan;
@@ -650,7 +657,11 @@
     });
     form.addEventListener("submit", function (e) { e.preventDefault(); self.berubah(); });
     $("kalk-tambah").addEventListener("click", function () {
-      var b = self.tambahBaris({ tahun: "", predikat: "Baik" });
+      var tahun = "";
+      self.akar.querySelectorAll(".jf-periode input[data-bidang=tahun]").forEach(function (i) {
+        if (/^\d{4}$/.test(i.value) && (tahun === "" || Number(i.value) >= tahun)) tahun = Number(i.value) + 1;
+      });
+      var b = self.tambahBaris({ tahun: tahun, predikat: "Baik" });
       b.querySelector("select").focus();
       self.berubah();
     });
@@ -718,7 +729,7 @@
     var data = document.getElementById("kalkulator-konfigurasi");
     if (!akar || !data || akar.dataset.terpasang) return;
     akar.dataset.terpasang = "1";
-    var k = new Kalkulator(akar, JSON.parse(data.textContent));
+    var k = new Kalkulator(akar, JSON.parse(data.dataset.konfigurasi));
     window.__jfKalkulator.aktif = k;
     k.pasang();
   }
