@@ -536,3 +536,15 @@ def test_integrasi_plus_konversi():
                 "penilaian": [{"tahun": 2023, "predikat": "Baik"}]})
     assert r["ak_kumulatif"] == 188.13  # 150,63 + 37,5
     assert r["kenaikan_pangkat"]["kekurangan"] == 111.87  # 300 - 188,13
+
+
+def test_projection_start_after_a_gap_keeps_the_rated_history():
+    # BUG (see /work/engine-bugs.md, found by the simulation test): with proyeksi.mulai after a gap,
+    # the projection's predikat check ignores the rated months before the gap. Here every KJ
+    # condition the engine checks is already "terpenuhi" on 15 January 2025, yet the date was 2026-03-01.
+    r = sukses({"jenjang": "ahli_pertama", "golongan": "III/b", "ak_awal": 90, "tmt_jenjang": "2020-01-01",
+                "penilaian": [{"tahun": 2024, "predikat": "Baik"}], "proyeksi": {"predikat": "Baik", "mulai": "2025-03"}},
+               tanggal="2025-01-15")
+    kj = r["kenaikan_jenjang"]
+    assert [s["status"] for s in kj["syarat"] if s["kode"] in ("angka_kredit", "masa_jenjang", "predikat")] == ["terpenuhi"] * 3
+    assert kj["proyeksi_tanggal"] == "2025-01-15"
