@@ -61,6 +61,7 @@ class _Riwayat:
 
     penilaian: list[Periode]
     urutan: dict[str, int]  # predikat code -> rank (1 best)
+    mulai_konversi: int  # months before it cannot be entered (they give no AK)
 
     @property
     def terakhir(self) -> int | None:
@@ -96,7 +97,13 @@ def _cek_predikat(kode: str, riwayat: _Riwayat, tahun: int, minimal: str, nama_m
         p = buruk[-1]
         return _syarat(kode, nama, BELUM,
                        f"Ada predikat di bawah {nama_minimal} pada {dates.nama_bulan(max(p.mulai, awal))} s.d. {dates.nama_bulan(p.selesai)}. ({dasar})")
-    if riwayat.awal_berurutan(akhir) > awal:
+    tercakup = riwayat.awal_berurutan(akhir)
+    if tercakup > awal:
+        if tercakup == riwayat.mulai_konversi:
+            # Ratings before 2023 give no AK and cannot be entered; the reader must check them.
+            return _syarat(kode, nama, TIDAK_DIKETAHUI,
+                           f"Penilaian {dates.nama_bulan(tercakup)} s.d. {dates.nama_bulan(akhir)} minimal {nama_minimal}; "
+                           f"predikat sebelum {dates.nama_bulan(tercakup)} tidak dimasukkan ke kalkulator, pastikan juga minimal {nama_minimal}. ({dasar})")
         return _syarat(kode, nama, TIDAK_DIKETAHUI,
                        f"Penilaian yang dimasukkan belum mencakup seluruh {jendela} bulan sampai {dates.nama_bulan(akhir)}. ({dasar})")
     return _syarat(kode, nama, TERPENUHI,
@@ -125,7 +132,8 @@ class Mesin:
         self.jenjang = aturan.jenjang[p.jenjang]
         self.peringatan = list(p.peringatan)
         self.urutan = {kode: d["urutan"] for kode, d in aturan.predikat.items()}
-        self.riwayat = _Riwayat(p.penilaian, self.urutan)
+        self.riwayat = _Riwayat(p.penilaian, self.urutan,
+                                dates.bulan_dari(aturan.param("mulai_konversi").terbaru.nilai))
         self._ak: dict[Periode, Fraction] = {}
         self._tangga_cache: dict = {}
 
@@ -209,19 +217,10 @@ class Mesin:
         if t is None:
             return Fraction(0), None
         bulan = dates.bulan_dari(t)
-        pct = self.k.nilai("pendidikan_persen", t)
-        akk = self.k.nilai(f"akk_pangkat.{self.jenjang.kode}", t)
         minimal = self.k.nilai("predikat_minimal", t).nilai
         d = self.p.desimal
         periode = next((p for p in self.p.penilaian if p.mulai <= bulan <= p.selesai), None)
-        ak = pct.nilai / 100 * akk.nilai
-        info = {
-            "tanggal": t.isoformat(),
-            "ak": 0,
-            "rumus": f"{persen(pct.nilai)} x {teks(akk.nilai, d)} = {teks(ak, d)}",
-            "dasar_hukum": self.k.dasar(pct),
-            "dihitung": False,
-        }
+        info = {"tanggal": t.isoformat(), "ak": 0, "rumus": "", "dasar_hukum": "", "dihitung": False}
         nama_min = self.aturan.predikat[minimal]["nama"]
         if periode is None:
             self.peringatan.append(
@@ -232,7 +231,11 @@ class Mesin:
             self.peringatan.append(
                 f"Tambahan AK pendidikan tidak diberikan: predikat pada {dates.nama_bulan(bulan)} di bawah {nama_min}.")
             return Fraction(0), info
-        info.update(ak=ke_json(ak, d), dihitung=True)
+        pct = self.k.nilai("pendidikan_persen", t)
+        akk = self.k.nilai(f"akk_pangkat.{self.jenjang.kode}", t)
+        ak = pct.nilai / 100 * akk.nilai
+        info.update(ak=ke_json(ak, d), dihitung=True, dasar_hukum=self.k.dasar(pct),
+                    rumus=f"{persen(pct.nilai)} x {teks(akk.nilai, d)} = {teks(ak, d)}")
         return ak, info
 
     # -- projection ----------------------------------------------------------------------------
@@ -250,7 +253,8 @@ class Mesin:
         months, and the projection adds a constant AK each month from its start, for ever.
         """
         if ak_awal >= target:
-            return dates.bulan_dari(self.p.tanggal_pak) if self.p.tanggal_pak else None
+            # Met by the PAK: in its month, or at the latest in the month of the calculation.
+            return dates.bulan_dari(self.p.tanggal_pak or self.p.tanggal_hitung)
         tangga = self._tangga(ak_awal, tuple(langkah))
         for mulai, sebelum, sesudah, per_bulan in tangga:
             if sesudah >= target:
@@ -270,11 +274,17 @@ class Mesin:
         """
         kunci = (ak_awal, langkah)
         if self._tangga_cache.get("kunci") != kunci:
-            kejadian = [(p.mulai, 0, p) for p in self.p.penilaian] + [(b, 1, ak) for b, ak in langkah]
+            # A one-time addition (pendidikan) counts from the start of its month, so it splits a
+            # rated period that spans that month; each segment adds AK evenly over its months.
+            potong = sorted({b for b, _ in langkah})
+            kejadian = [(b, 0, ak, None) for b, ak in langkah]
+            for p in self.p.penilaian:
+                per_bulan = self.ak(p) / p.bulan
+                batas = [p.mulai, *(b for b in potong if p.mulai < b <= p.selesai), p.selesai + 1]
+                for awal, akhir in zip(batas, batas[1:]):
+                    kejadian.append((awal, 1, per_bulan * (akhir - awal), per_bulan))
             jumlah, hasil = ak_awal, []
-            for bulan, jenis, isi in sorted(kejadian, key=lambda e: (e[0], e[1])):
-                tambah = isi if jenis == 1 else self.ak(isi)
-                per_bulan = None if jenis == 1 else tambah / isi.bulan
+            for bulan, _, tambah, per_bulan in sorted(kejadian, key=lambda e: (e[0], e[1])):
                 hasil.append((bulan, jumlah, jumlah + tambah, per_bulan))
                 jumlah += tambah
             self._tangga_cache = {"kunci": kunci, "hasil": hasil}
@@ -286,20 +296,46 @@ class Mesin:
         setahun = self.k.nilai("bulan_setahun", dates.awal_bulan(mulai))
         return pct.nilai / 100 * self.koefisien(mulai).nilai / setahun.nilai
 
-    def _syarat_predikat_terpenuhi_pada(self, tahun: int) -> int | None:
-        """First month (as a date's month) from which the predikat condition holds in the projection."""
+    def _selang_predikat(self, tahun: int) -> list[tuple[float, float]]:
+        """Months m (of a date) at which the predikat condition holds in the projection.
+
+        The condition at m is judged on the rated months m - N x 12 ... m - 1: all rated, none
+        below Baik. Rated months are the request's periods plus every month from the projection's
+        start under the assumed predikat. Each unbroken stretch of good months [g1, g2] gives the
+        interval [g1 + N x 12, g2 + 1]; the result is their list, in order (closed form).
+        """
         minimal = self.k.nilai("predikat_minimal").nilai
-        if self.urutan[self.p.proyeksi_predikat] > self.urutan[minimal]:
-            return None
         jendela = tahun * 12
-        mulai = self._mulai_proyeksi()
-        # The condition is judged on the rated months before the date: the window must hold no
-        # predikat below Baik and be fully rated (history joined to the projection).
-        awal = self.riwayat.awal_berurutan(mulai - 1) if self.riwayat.terakhir == mulai - 1 else mulai
-        syarat = awal + jendela
-        for p in self.riwayat.di_bawah(minimal):
-            syarat = max(syarat, p.selesai + jendela + 1)
-        return syarat
+        tak_hingga = float("inf")
+        baik_proyeksi = self.urutan[self.p.proyeksi_predikat] <= self.urutan[minimal]
+        rentang = [(p.mulai, p.selesai, self.urutan[p.predikat] <= self.urutan[minimal]) for p in self.p.penilaian]
+        rentang.append((self._mulai_proyeksi(), tak_hingga, baik_proyeksi))
+        selang, awal, akhir = [], None, None
+        for mulai, selesai, baik in sorted(rentang, key=lambda r: r[0]):
+            if awal is not None and (not baik or mulai != akhir + 1):
+                selang.append((awal, akhir))
+                awal = None
+            if baik:
+                awal = mulai if awal is None else awal
+                akhir = selesai
+        if awal is not None:
+            selang.append((awal, akhir))
+        hasil = []
+        for g1, g2 in selang:
+            # Ratings before January 2023 give no AK and cannot be entered: a good stretch that
+            # starts there is assumed to reach back far enough (and the result says so).
+            if g1 == self.riwayat.mulai_konversi:
+                g1 = -tak_hingga
+            if g1 + jendela <= g2 + 1:
+                hasil.append((g1 + jendela, g2 + 1))
+        return hasil
+
+    def _bulan_predikat(self, selang: list[tuple[float, float]], sejak: int) -> int | None:
+        """First month at or after `sejak` inside one of the intervals."""
+        for bawah, atas in selang:
+            if atas >= sejak:
+                return int(max(bawah, sejak))
+        return None
 
     def _tanggal_kp(self, sejak: _dt.date) -> tuple[_dt.date, Nilai]:
         """First KP period (TMT on the 1st) on or after `sejak`; at most 12 months ahead."""
@@ -323,15 +359,32 @@ class Mesin:
             return teks_bulan, None, " ".join(hambatan)
         if batas_masa is None:
             return teks_bulan, None, "Tanggal paling awal belum dapat dihitung karena TMT belum diisi."
-        bulan_predikat = self._syarat_predikat_terpenuhi_pada(tahun_predikat)
-        if bulan_predikat is None:
-            nama = self.aturan.predikat[self.p.proyeksi_predikat]["nama"]
-            return teks_bulan, None, f"Dengan predikat {nama}, syarat predikat kinerja tidak akan terpenuhi."
-        calon = max(dates.awal_bulan(bulan_ak + 1), batas_masa, dates.awal_bulan(bulan_predikat),
-                    self.p.tanggal_hitung)
+        selang = self._selang_predikat(tahun_predikat)
+        calon = max(dates.awal_bulan(bulan_ak + 1), batas_masa, self.p.tanggal_hitung)
         keterangan = "Tanggal paling awal bila AK, masa, dan predikat terpenuhi"
-        if periode_kp:
+        # AK and masa only grow, so the other conditions hold from `calon` on; the predikat
+        # condition can hold, lapse at a gap and hold again: take the first interval that reaches
+        # `calon`, then, for a kenaikan pangkat, the first KP period in which it still holds.
+        # Each pass moves past one interval, so the loop ends within len(selang) + 1 passes.
+        periode = None
+        for _ in range(len(selang) + 1):
+            # The condition on a date looks at the months before the date's month, so a date
+            # in the middle of a month still counts for that month (a KJ can fall on any day).
+            bulan = self._bulan_predikat(selang, dates.bulan_dari(calon))
+            if bulan is None:
+                nama = self.aturan.predikat[self.p.proyeksi_predikat]["nama"]
+                return teks_bulan, None, f"Dengan predikat {nama} mulai {dates.nama_bulan(self._mulai_proyeksi())}, syarat predikat kinerja tidak akan terpenuhi."
+            calon = max(calon, dates.awal_bulan(bulan))
+            if not periode_kp:
+                break
             calon, periode = self._tanggal_kp(calon)
+            if self._bulan_predikat(selang, dates.bulan_dari(calon)) == dates.bulan_dari(calon):
+                break
+        bulan_calon = dates.bulan_dari(calon)
+        if bulan_calon - tahun_predikat * 12 < self.riwayat.mulai_konversi:  # window reaches before 2023
+            keterangan = (f"Dengan anggapan predikat sebelum {dates.nama_bulan(self.riwayat.mulai_konversi)} juga minimal Baik. "
+                          + keterangan)
+        if periode is not None:
             keterangan += f", pada periode kenaikan pangkat ({self.k.dasar(periode)})"
         return teks_bulan, calon.isoformat(), keterangan + "; syarat lain tetap harus dipenuhi."
 

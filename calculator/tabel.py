@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+from . import dates
 from .angka import persen, teks
 from .rules import Aturan, Nilai, muat
 
@@ -95,7 +96,7 @@ def daftar_tabel(aturan: Aturan | None = None, tanggal: _dt.date | None = None) 
            ["Jenjang", "Nilai dasar", "Rentang AK integrasi per golongan"], rows, src)
     periode = a.param("periode_kp").riwayat
     tambah("periode_kp", "Periode kenaikan pangkat (TMT tanggal 1)", ["Berlaku sejak", "Bulan", "Dasar"],
-           [[f"{n.berlaku.day}-{n.berlaku.month:02d}-{n.berlaku.year}", _bulan(n.nilai) + ("" if n.dikonfirmasi else TANDA_BELUM_DIKONFIRMASI), a.dasar_hukum(n)] for n in periode],
+           [[dates.teks_tanggal(n.berlaku), _bulan(n.nilai) + ("" if n.dikonfirmasi else TANDA_BELUM_DIKONFIRMASI), a.dasar_hukum(n)] for n in periode],
            list(periode))
     masa_p, masa_j = v("masa_pangkat_tahun"), v("masa_jenjang_tahun")
     pred_p, pred_j = v("predikat_pangkat_tahun"), v("predikat_jenjang_tahun")

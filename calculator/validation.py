@@ -325,6 +325,12 @@ def validasi(permintaan, aturan: Aturan, hari_ini: _dt.date) -> Permintaan | lis
                     galat.tambah("proyeksi.mulai", f"Proyeksi harus dimulai paling awal {dates.nama_bulan(mulai_konversi)}.")
                     proyeksi_mulai = None
 
+    if proyeksi_mulai is not None and penilaian and proyeksi_mulai <= max(p.selesai for p in penilaian):
+        # The projection assumes a predikat for months not yet rated; a rated month counts once.
+        terakhir = max(p.selesai for p in penilaian)
+        galat.tambah("proyeksi.mulai", f"Proyeksi harus dimulai sesudah periode penilaian terakhir ({dates.nama_bulan(terakhir)}); "
+                     f"isi {dates.teks_bulan(terakhir + 1)} atau sesudahnya, atau kosongkan.")
+
     desimal = permintaan.get("desimal", 2)
     if desimal is None:
         desimal = 2
