@@ -441,8 +441,16 @@
     this.sibuk = true;
     var req = this.baca();
     var peta = this.peta;
-    $("kalk-hasil").setAttribute("aria-busy", "true");
+    var kunci = JSON.stringify(req);
     var t0 = performance.now();
+    if (m.jawabanTerakhir && m.jawabanTerakhir.kunci === kunci) {
+      // The same request as the last answer (e.g. back on this page after instant navigation):
+      // show that answer at once instead of a round trip to the worker.
+      this.sibuk = false;
+      this.selesai(req, m.jawabanTerakhir.hasil, peta, t0, 0);
+      return;
+    }
+    $("kalk-hasil").setAttribute("aria-busy", "true");
     m.hitung(req).then(function (jawab) {
       self.sibuk = false;
       if (self.kotor) { self.kirim(); return; } // a newer input is waiting: render that instead
@@ -451,13 +459,19 @@
       var hasil;
       try { hasil = jawab.hasil ? JSON.parse(jawab.hasil) : { galat: [{ kolom: "", pesan: "Mesin hitung gagal: " + jawab.galat }] }; }
       catch (e) { hasil = { galat: [{ kolom: "", pesan: "Jawaban mesin hitung tidak terbaca." }] }; }
-      self.terakhir = { permintaan: req, hasil: hasil };
-      self.render(req, hasil, peta);
-      var ms = performance.now() - t0;
-      m.jumlahJawaban = (m.jumlahJawaban || 0) + 1;
-      self.akar.dataset.jawaban = String(m.jumlahJawaban);
-      window.dispatchEvent(new CustomEvent("jf-hasil", { detail: { ms: ms, hasil: hasil } }));
+      if (jawab.hasil) m.jawabanTerakhir = { kunci: kunci, hasil: hasil };
+      self.selesai(req, hasil, peta, t0, jawab.ms);
     });
+  };
+
+  Kalkulator.prototype.selesai = function (req, hasil, peta, t0, msMesin) {
+    var m = window.__jfMesin;
+    this.terakhir = { permintaan: req, hasil: hasil };
+    this.render(req, hasil, peta);
+    m.jumlahJawaban = (m.jumlahJawaban || 0) + 1;
+    this.akar.dataset.jawaban = String(m.jumlahJawaban);
+    window.dispatchEvent(new CustomEvent("jf-hasil", {
+      detail: { ms: performance.now() - t0, msMesin: msMesin, hasil: hasil } }));
   };
 
   // ---------------------------------------------------------------- rendering the result
