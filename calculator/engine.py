@@ -31,12 +31,7 @@ class _Konteks:
         self.belum_dikonfirmasi: dict[str, Nilai] = {}
 
     def nilai(self, nama: str, pada: _dt.date | None = None) -> Nilai:
-        param = self.aturan.param(nama)
-        # Most parameters have one dated value: skip the search when it is already in force.
-        if len(param.riwayat) == 1 and param.riwayat[0].berlaku <= (pada or self.tanggal):
-            n = param.riwayat[0]
-        else:
-            n = param.pada(pada or self.tanggal) or param.riwayat[0]
+        n = self.aturan.nilai_pada(nama, pada or self.tanggal)
         if not n.dikonfirmasi:
             self.belum_dikonfirmasi[n.nama] = n
         return n

@@ -73,9 +73,21 @@ class Aturan:
     pangkat_sumber: Nilai
     predikat: dict[str, dict]  # kode -> {nama, label, urutan}
     parameter: dict[str, Parameter] = field(default_factory=dict)
+    _pada: dict = field(default_factory=dict, repr=False, compare=False)
 
     def param(self, nama: str) -> Parameter:
         return self.parameter[nama]
+
+    def nilai_pada(self, nama: str, tanggal: _dt.date) -> Nilai:
+        """The value of `nama` in force on `tanggal` (its first value before that); memoised."""
+        kunci = (nama, tanggal)
+        n = self._pada.get(kunci)
+        if n is None:
+            param = self.parameter[nama]
+            n = param.pada(tanggal) or param.riwayat[0]
+            if len(self._pada) < 100_000:  # bounded: dates in requests are few in practice
+                self._pada[kunci] = n
+        return n
 
     def dasar_hukum(self, nilai: Nilai) -> str:
         """'PermenPANRB 1/2023 Pasal 37 ayat (1)': the citation shown to readers."""
