@@ -161,15 +161,51 @@ BKPSDM.</p>
 </body></html>"""
 
 
-def cari_halaman(pdf_bytes: bytes, jumlah: int) -> list[int | None]:
-    """Page (1-based) where each module starts, found by its label 'Modul N' at a page top."""
+def _judul_outline(reader) -> list[tuple[str, int]]:
+    hasil = []
+
+    def jalan(item):
+        for x in item:
+            if isinstance(x, list):
+                jalan(x)
+            else:
+                try:
+                    hasil.append((" ".join(str(x.title).split()), reader.get_destination_page_number(x) + 1))
+                except Exception:
+                    pass
+    jalan(reader.outline)
+    return hasil
+
+
+def cari_halaman(pdf_bytes: bytes, judul: list[str]) -> list[int | None]:
+    """Page (1-based) where each module starts.
+
+    Chromium writes the document's headings as PDF bookmarks (outline); the module's h1 is found
+    there in document order. Text extraction is the fallback (slow with pypdf: ~0.5 s a page).
+    """
     from pypdf import PdfReader
     reader = PdfReader(io.BytesIO(pdf_bytes))
-    teks = [(p.extract_text() or "") for p in reader.pages]
     hasil: list[int | None] = []
+    outline = _judul_outline(reader)
+    mulai = 0
+    for j in judul:
+        kunci = " ".join(j.split())
+        ketemu = None
+        for k in range(mulai, len(outline)):
+            if outline[k][0] == kunci and outline[k][1] > 2:
+                ketemu = k
+                break
+        if ketemu is None:
+            break
+        hasil.append(outline[ketemu][1])
+        mulai = ketemu + 1
+    if len(hasil) == len(judul):
+        return hasil
+    teks = [(p.extract_text() or "") for p in reader.pages]
+    hasil = []
     mulai = 2  # index 0 is the cover, index 1 starts the table of contents
-    for n in range(1, jumlah + 1):
-        pola = re.compile(rf"(^|\n)\s*Modul {n}\s*(\n|$)")
+    for n in range(1, len(judul) + 1):
+        pola = re.compile(rf"(^|\n)\s*Modul {n}\s*(\n|$)", re.IGNORECASE)
         ketemu = None
         for i in range(mulai, len(teks)):
             if pola.search(teks[i]):
@@ -194,19 +230,25 @@ def buat(site: Path) -> tuple[Path, Path]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             try:
-                page = browser.new_page()
+                # No service worker: it would precache the calculator runtime on every page load,
+                # which the handout does not need.
+                context = browser.new_context(service_workers="block")
+                page = context.new_page()
                 asal = server.url.rstrip("/")
                 bagian = []
+                judul_h1: list[str] = []
                 stylesheets: list[str] = []
                 body_attrs: dict = {}
                 for path, judul in MODUL:
-                    resp = page.goto(server.url + path, wait_until="load")
+                    resp = page.goto(server.url + path, wait_until="domcontentloaded")
                     if resp is None or resp.status != 200:
                         raise SystemExit(f"halaman modul {path} tidak ada di {site}")
                     konten = page.evaluate(JS_AMBIL, asal)
                     if not konten:
                         raise SystemExit(f"halaman modul {path} tidak punya <article>")
                     bagian.append((judul, konten))
+                    judul_h1.append(page.evaluate(
+                        "() => (document.querySelector('article h1') || {}).textContent || ''").replace("¶", "").strip())
                     if not stylesheets:
                         stylesheets = page.evaluate(
                             "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
@@ -219,7 +261,7 @@ def buat(site: Path) -> tuple[Path, Path]:
                 # Two passes: the first finds on which page each module starts, the second prints
                 # those numbers in the table of contents (same layout, so the same pages).
                 sementara = keluar / "_modul-cetak.html"
-                pdf_opsi = dict(format="A4", print_background=True, display_header_footer=True,
+                pdf_opsi = dict(format="A4", print_background=True, display_header_footer=True, outline=True, tagged=True,
                                 header_template="<span></span>", footer_template=FOOTER,
                                 margin={"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"})
                 halaman: list[int | None] = [None] * len(bagian)
@@ -230,7 +272,7 @@ def buat(site: Path) -> tuple[Path, Path]:
                     page.goto(server.url + sementara.relative_to(site).as_posix(), wait_until="load")
                     page.emulate_media(media="print")
                     pdf = page.pdf(**pdf_opsi)
-                    halaman = cari_halaman(pdf, len(bagian))
+                    halaman = cari_halaman(pdf, judul_h1)
                 sementara.unlink()
                 hilang = [MODUL[i][1] for i, h in enumerate(halaman) if h is None]
                 if hilang:

@@ -1,0 +1,47 @@
+"""Fixtures for the trainer kit tests (tests/trainer).
+
+`trainer_site` is a copy of the shared `built_site` with the handouts and the offline bundle
+made by the same scripts the build runs (scripts/bundle_pdf.py, scripts/bundle.py), so these
+tests never write into the shared build.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def muat_modul(nama: str, path: Path):
+    spec = importlib.util.spec_from_file_location(nama, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def skrip_pdf():
+    return muat_modul("pelatih_bundle_pdf", ROOT / "scripts" / "bundle_pdf.py")
+
+
+@pytest.fixture(scope="session")
+def skrip_bundle():
+    return muat_modul("pelatih_bundle", ROOT / "scripts" / "bundle.py")
+
+
+@pytest.fixture(scope="session")
+def trainer_site(built_site, tmp_path_factory, skrip_pdf, skrip_bundle) -> Path:
+    salinan = tmp_path_factory.mktemp("situs-pelatih") / "site"
+    shutil.copytree(built_site, salinan)
+    skrip_pdf.buat(salinan)
+    skrip_bundle.buat(salinan)
+    return salinan
+
+
+@pytest.fixture(scope="session")
+def trainer_server(site_server_factory, trainer_site) -> str:
+    return site_server_factory(trainer_site).url

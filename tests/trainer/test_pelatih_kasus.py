@@ -1,0 +1,96 @@
+"""Case studies: each page's numbers are the engine's, and its share link carries its request."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from calculator import hitung
+from pelatih_bantu import (KASUS, ambil, dekode_bagi, engine_render, html_halaman, permintaan_hitung,
+                           rujukan_hasil, tautan_bagi, teks_artikel, url_halaman)
+
+ER = engine_render()
+
+
+def _f(x, desimal=2):
+    return ER._angka(x, desimal)
+
+
+def test_at_least_eight_cases_with_a_fixed_date():
+    assert len(KASUS) >= 8, [p.name for p in KASUS]
+    for md in KASUS:
+        blok = permintaan_hitung(md)
+        assert len(blok) == 1, f"{md.name}: harus tepat satu blok hitung"
+        # A fixed "today" keeps the printed results stable whatever day the site is built.
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", blok[0].get("tanggal_hitung", "")), md.name
+        assert "galat" not in hitung(blok[0]), md.name
+
+
+def test_case_prose_refers_only_to_its_own_request():
+    for md in KASUS:
+        (permintaan,) = permintaan_hitung(md)
+        rujukan = rujukan_hasil(md)
+        assert len(rujukan) >= 4, f"{md.name}: penjelasan langkah harus memakai [[hasil ...]]"
+        for req, jalur in rujukan:
+            assert req == permintaan, f"{md.name}: [[hasil ... {jalur}]] memakai permintaan lain"
+
+
+@pytest.mark.parametrize("md", KASUS, ids=lambda p: p.stem)
+def test_case_page_numbers_equal_the_engine(built_site, md):
+    (permintaan,) = permintaan_hitung(md)
+    hasil = hitung(permintaan)
+    d = hasil["desimal"]
+    page_html = html_halaman(built_site, md)
+    teks = teks_artikel(page_html)
+    assert "[[" not in teks and "```" not in teks, f"{md.name}: ada penanda yang tidak dirender"
+
+    # The worked example block: every period's AK and formula, and the totals.
+    for baris in hasil["rincian"]:
+        assert baris["rumus"].rsplit(" = ", 1)[0] in teks, (md.name, baris["rumus"])
+        assert _f(baris["ak"], d) in teks, (md.name, baris["ak"])
+    total = f"= {_f(hasil['ak_kumulatif'], d)}"
+    assert total in teks, (md.name, total)
+    for kunci in ("kenaikan_pangkat", "kenaikan_jenjang"):
+        blok = hasil[kunci]
+        if blok:
+            assert f"butuh AK kumulatif {_f(blok['ak_minimal'], d)}" in teks, (md.name, kunci)
+            if not blok["ak_terpenuhi"]:
+                assert f"kurang {_f(blok['kekurangan'], d)}" in teks, (md.name, kunci)
+
+    # Every value quoted in the step-by-step prose.
+    for req, jalur in rujukan_hasil(md):
+        nilai = _f(ambil(hasil, jalur), d)
+        assert nilai in teks, f"{md.name}: {jalur} = {nilai} tidak ada di halaman"
+
+
+@pytest.mark.parametrize("md", KASUS, ids=lambda p: p.stem)
+def test_case_share_link_decodes_to_its_request(built_site, md):
+    (permintaan,) = permintaan_hitung(md)
+    links = tautan_bagi(html_halaman(built_site, md))
+    assert len(links) == 1, md.name
+    href = links[0]
+    # Relative to the case page: pelatih/kasus/<nama>/ -> ../../../kalkulator/
+    assert href.startswith("../../../kalkulator/#s="), href
+    assert "=" not in href.split("#s=", 1)[1], "base64url tanpa padding"
+    assert dekode_bagi(href) == permintaan
+
+
+@pytest.mark.parametrize("md", KASUS, ids=lambda p: p.stem)
+def test_case_share_link_opens_in_the_calculator(site_server, page, md):
+    """Browser check: the calculator page (browser helper's) fills in the case and shows its
+    cumulative AK, as computed by the same engine in Pyodide."""
+    (permintaan,) = permintaan_hitung(md)
+    hasil = hitung(permintaan)
+    page.set_default_timeout(90_000)
+    page.goto(site_server + url_halaman(md))
+    page.click("a.ak-buka")
+    page.wait_for_url(re.compile(r".*/kalkulator/#s=.*"))
+    ringkas = _f(hasil["ak_kumulatif"], hasil["desimal"])
+    page.wait_for_function(
+        "(t) => { const e = document.querySelector('#kalk-hasil-isi');"
+        " return e && e.innerText.includes(t); }", arg=ringkas)
+    isi = page.inner_text("#kalk-hasil-isi")
+    assert ringkas in isi
+    for baris in hasil["rincian"]:
+        assert _f(baris["ak"], hasil["desimal"]) in isi
