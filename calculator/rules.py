@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 UNCONFIRMED = "belum_dikonfirmasi"
+_BATAS_MEMO = 1 << 16  # entries kept by Aturan.nilai_pada (machinery, not a rule)
 DATA_FILES = ("sumber", "jabatan", "konversi", "kenaikan", "integrasi")
 
 
@@ -85,7 +86,7 @@ class Aturan:
         if n is None:
             param = self.parameter[nama]
             n = param.pada(tanggal) or param.riwayat[0]
-            if len(self._pada) < 100_000:  # bounded: dates in requests are few in practice
+            if len(self._pada) < _BATAS_MEMO:  # bounded: dates in requests are few in practice
                 self._pada[kunci] = n
         return n
 
