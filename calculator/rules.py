@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 UNCONFIRMED = "belum_dikonfirmasi"
-_BATAS_MEMO = 1 << 16  # entries kept by Aturan.nilai_pada (machinery, not a rule)
+_BATAS_MEMO = 100_000  # entries kept by Aturan.nilai_pada (machinery, not a rule)
 DATA_FILES = ("sumber", "jabatan", "konversi", "kenaikan", "integrasi")
 
 
