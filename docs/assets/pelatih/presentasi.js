@@ -199,7 +199,12 @@
   function sedangMengetik(target) {
     if (!target || !target.tagName) return false;
     var tag = target.tagName;
-    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
+    if (tag === "INPUT") {
+      // A chosen quiz option (radio) keeps focus; the clicker must still move on from there.
+      var jenis = (target.type || "text").toLowerCase();
+      return ["radio", "checkbox", "button", "submit", "reset", "range", "color"].indexOf(jenis) < 0;
+    }
+    return tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
   }
 
   function tanganiTombol(ev) {
