@@ -212,6 +212,30 @@ def test_axe_no_serious_or_critical_violations_with_results_shown(kalk):
     assert not bad, bad
 
 
+def test_print_sheet_fits_one_a4_page(kalk, tmp_path):
+    from pypdf import PdfReader
+
+    page, _, _ = kalk
+    page.emulate_media(media="print")
+    try:
+        assert page.locator(".jf-cetak-judul").is_visible()
+        assert "Lembar simulasi angka kredit" in page.inner_text(".jf-cetak-judul")
+        assert page.locator("#kalk-form").is_hidden()
+        assert page.locator(".jf-isian-cetak").is_visible()
+        pdf = tmp_path / "lembar.pdf"
+        page.pdf(path=str(pdf), format="A4", print_background=True)
+    finally:
+        page.emulate_media(media="screen")
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    expected = calculator.hitung({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 10.5,
+                                  "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"}]})
+    for needle in ("Lembar simulasi angka kredit", "35,5", expected["aturan_versi"], "Simulasi, bukan PAK",
+                   "Ahli Pertama"):
+        assert needle in text, needle
+
+
 def test_instant_navigation_keeps_the_worker(kalk, site_server):
     page, _, _ = kalk
     page.evaluate("window.__jfPenanda = window.__jfMesin.worker")

@@ -534,6 +534,7 @@
     var pangkat = {};
     a.golongan.forEach(function (g) { pangkat[g.kode] = g.pangkat; });
     var frag = document.createDocumentFragment();
+    frag.appendChild(this.ringkasanIsian(req)); // shown only on the printed sheet
 
     frag.appendChild(el("div", { class: "jf-angka-utama" }, [
       el("p", { class: "jf-angka-utama__label", text: "AK kumulatif" }),
@@ -596,7 +597,6 @@
       el("p", { class: "jf-versi", text: "Versi aturan: " + (h.aturan_versi || "–") }),
     ]);
     frag.appendChild(catatan);
-    frag.appendChild(this.ringkasanIsian(req));
     isi.innerHTML = "";
     isi.appendChild(frag);
   };
