@@ -313,6 +313,7 @@ ALLOWED = {
     1960: "input sanity limit: earliest year",
     2100: "input sanity limit: latest year",
     4096: "cache size",
+    100_000: "bound of a memo cache",
     10000: "input sanity limit: largest AK accepted",
 }
 

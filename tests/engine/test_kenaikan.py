@@ -18,7 +18,7 @@ from calculator.rules import muat
 from calculator.validation import validasi
 
 from bantu import belum_dikonfirmasi_disebut, sukses, syarat
-from strategi import JENJANG, KOEFISIEN, PERSEN, PREDIKAT, bulan, penilaian
+from strategi import AWAL, JENJANG, KOEFISIEN, PERSEN, PREDIKAT, bulan, penilaian
 
 RESMI = json.loads((Path(__file__).parent / "fixtures" / "tabel_resmi.json").read_text("utf-8"))
 TOP = {kode: gol[-1] for kode, gol in JENJANG.items()}
@@ -236,6 +236,11 @@ def simulasi(req: dict, jenis: str):
     def predikat_bulan(m):
         if m in rated:
             return rated[m]
+        if m < AWAL:
+            # Ratings before January 2023 cannot be entered (they give no AK): a good stretch that
+            # starts in January 2023 is taken to reach back (the result says to check them).
+            awal_2023 = predikat_bulan(AWAL)
+            return awal_2023 if awal_2023 and PERSEN[awal_2023] >= 100 else None
         return proj if m >= mulai else None
 
     def ak_bulan(m):
@@ -244,22 +249,29 @@ def simulasi(req: dict, jenis: str):
 
     awal = Fraction(str(req["ak_awal"]))
     if awal >= target:
-        return None, None
-    m = min(list(rated) + [mulai])
-    jumlah = awal
-    while True:
-        jumlah += ak_bulan(m)
-        if jumlah >= target:
-            bulan_ak = m
-            break
-        m += 1
+        # Met by the PAK: in the month of tanggal_pak, or at the latest in the month of the calculation.
+        pak = dt.date.fromisoformat(req.get("tanggal_pak", req["tanggal_hitung"]))
+        bulan_ak = pak.year * 12 + pak.month - 1
+    else:
+        m = min(list(rated) + [mulai])
+        jumlah = awal
+        while True:
+            jumlah += ak_bulan(m)
+            if jumlah >= target:
+                bulan_ak = m
+                break
+            m += 1
     tanggal = None
-    if tmt is not None and (jenis == "kp" or golongan == gol[-1]) and PERSEN[proj] >= 100:
+    if tmt is not None and (jenis == "kp" or golongan == gol[-1]):
         batas = _tambah_tahun(dt.date.fromisoformat(tmt), tahun_masa)
+        # After this month nothing changes any more (only projected months, KP periods repeat
+        # within 12 months): no date by then means none at all.
+        horizon = max([bulan_ak, mulai, hari.year * 12 + hari.month, batas.year * 12 + batas.month, *rated]) \
+            + jendela + 13
         # KP takes effect on the 1st of a KP period month; a KJ on any day (the earliest day of the
         # month t on which masa and the day of the calculation allow it).
         t = hari.year * 12 + hari.month - 1
-        while tanggal is None:
+        while tanggal is None and t <= horizon:
             d = dt.date(t // 12, t % 12 + 1, 1)
             if jenis == "kj":
                 d = max(d, batas, hari)
@@ -286,6 +298,8 @@ def permintaan_proyeksi(draw):
     for kolom in ("tmt_golongan", "tmt_jenjang"):
         if draw(st.integers(0, 4)):
             req[kolom] = (hari - dt.timedelta(days=draw(st.integers(0, 1500)))).isoformat()
+    if draw(st.integers(0, 3)) == 0:
+        req["tanggal_pak"] = (hari - dt.timedelta(days=draw(st.integers(0, 700)))).isoformat()
     if req["penilaian"] and draw(st.booleans()):
         akhir = max(_idx(p["selesai"]) for p in req["penilaian"])
         req["proyeksi"]["mulai"] = bulan(akhir + 1 + draw(st.integers(0, 5)))
