@@ -241,3 +241,20 @@ def test_thresholds_compare_exact_values_not_rounded_ones():
     assert r["kenaikan_pangkat"]["ak_terpenuhi"] is False
     r = sukses({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 49.996, "desimal": 3})
     assert pecahan(r["kenaikan_pangkat"]["kekurangan"]) == pecahan("0.004")
+
+
+@pytest.mark.parametrize("desimal", [0, 1, 2, 3, 4])
+def test_desimal_rounds_results_never_rule_figures_or_inputs(desimal):
+    # BUG B4 (see /work/engine-bugs.md): `desimal` is the display rounding of computed AK; the
+    # koefisien (a rule figure, 12,5 / 3,75) and the AK the reader typed must stay as they are,
+    # or the formula shown is false ("12/12 x 150% x 13 = 19").
+    r = sukses({**AHLI_PERTAMA, "desimal": desimal, "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"}]})
+    assert r["rincian"][0]["koefisien"] == 12.5
+    assert "x 12,5 =" in r["rincian"][0]["rumus"]
+    r = sukses({"jenjang": "pemula", "golongan": "II/a", "ak_awal": 0, "desimal": desimal,
+                "penilaian": [{"tahun": 2023, "predikat": "Baik"}]})
+    assert r["rincian"][0]["koefisien"] == 3.75
+    assert "x 3,75 =" in r["rincian"][0]["rumus"]
+    r = sukses({"jenjang": "ahli_madya", "golongan": "IV/b", "ak_konvensional": 550.63, "desimal": desimal})
+    assert r["integrasi"]["ak_konvensional"] == 550.63
+    assert r["integrasi"]["rumus"].startswith("550,63 - 400 = ")

@@ -170,3 +170,18 @@ def test_deeply_nested_json_does_not_raise():
                 {"jenjang": "ahli_pertama", "golongan": "III/a", "proyeksi": {"predikat": v}}):
         r = hitung(req)
         assert "galat" in r and set(r) == {"galat"}
+
+
+@given(jenjang_golongan, bulan_mulai, st.integers(1, 24), st.sampled_from(list(PERSEN)), st.integers(0, 4))
+def test_rumus_text_is_true_arithmetic(jg, mulai, panjang, predikat, desimal):
+    # The formula shown ("b/12 x p% x k = hasil") must hold for the figures it shows.
+    jenjang, golongan = jg
+    baris = satu_periode(jenjang, golongan, mulai, panjang, predikat, desimal)["rincian"][0]
+    kiri, hasil = baris["rumus"].split(" = ")
+    bagian, persen, koef = kiri.split(" x ")
+    b, dua_belas = bagian.split("/")
+    angka = lambda t: Fraction(t.replace(".", "").replace(",", "."))  # noqa: E731 (Indonesian format)
+    assert int(b) == panjang and int(dua_belas) == 12
+    assert angka(persen.rstrip("%")) == PERSEN[predikat]
+    assert angka(koef) == KOEFISIEN[jenjang]
+    assert Decimal(str(angka(hasil))) == half_up(Fraction(panjang, 12) * Fraction(PERSEN[predikat], 100) * angka(koef), desimal)
