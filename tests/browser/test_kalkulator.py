@@ -212,6 +212,35 @@ def test_axe_no_serious_or_critical_violations_with_results_shown(kalk):
     assert not bad, bad
 
 
+def test_chart_and_save_export_import(kalk, tmp_path):
+    page, _, _ = kalk
+    chart = page.locator("svg.jf-grafik")
+    assert chart.count() == 1 and "35,5" in chart.get_attribute("aria-label")
+    # opt-in save on this device, then erase
+    assert page.evaluate("localStorage.getItem('panduan-jf:kalkulator:isian')") is None
+    page.check("#kalk-simpan-lokal")
+    saved = json.loads(page.evaluate("localStorage.getItem('panduan-jf:kalkulator:isian')"))
+    assert saved["ak_awal"] == 10.5
+    page.click("#kalk-hapus-lokal")
+    assert page.evaluate("localStorage.getItem('panduan-jf:kalkulator:isian')") is None
+    assert not page.is_checked("#kalk-simpan-lokal")
+    # export the request as JSON, import another one
+    with page.expect_download() as dl:
+        page.click("#kalk-ekspor")
+    exported = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    assert exported == json.loads(page.evaluate("JSON.stringify(window.__jfKalkulator.aktif.baca())"))
+    other = tmp_path / "isian.json"
+    other.write_text(json.dumps({**exported, "ak_awal": 20}), encoding="utf-8")
+    before = answers(page)
+    page.set_input_files("#kalk-impor", str(other))
+    wait_answer(page, before)
+    assert page.inner_text("#kalk-ak-kumulatif") == "45"
+    before = answers(page)
+    page.fill("#f-ak_awal", "10,5")
+    wait_answer(page, before)
+    assert page.inner_text("#kalk-ak-kumulatif") == "35,5"
+
+
 def test_print_sheet_fits_one_a4_page(kalk, tmp_path):
     from pypdf import PdfReader
 

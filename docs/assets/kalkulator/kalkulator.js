@@ -559,6 +559,9 @@
         : "Jenjang Anda sudah tertinggi dalam kategorinya.",
       h.ak_kumulatif, d));
 
+    var grafik = this.grafik(h, d);
+    if (grafik) frag.appendChild(grafik);
+
     if (h.peringatan && h.peringatan.length) {
       var adm = el("div", { class: "admonition warning jf-peringatan" }, [el("p", { class: "admonition-title", text: "Perhatikan" })]);
       var ul = el("ul");
@@ -599,6 +602,67 @@
     frag.appendChild(catatan);
     isi.innerHTML = "";
     isi.appendChild(frag);
+  };
+
+  // AK over time against the thresholds, drawn only from values the engine returned: AK at the
+  // start of the first period (ak_awal, plus integrasi/pendidikan already in ak_kumulatif), AK
+  // kumulatif at the end of the last one, and the projected month each threshold is reached.
+  Kalkulator.prototype.grafik = function (h, d) {
+    var rin = h.rincian || [];
+    if (!rin.length) return null;
+    function bulanKe(ym) { var p = String(ym).split("-"); return Number(p[0]) * 12 + Number(p[1]) - 1; }
+    var titik = [{ x: bulanKe(rin[0].mulai), y: h.ak_kumulatif - h.ak_konversi, label: "awal" },
+      { x: bulanKe(rin[rin.length - 1].selesai) + 1, y: h.ak_kumulatif, label: "kini" }];
+    var batas = [];
+    [["Kenaikan pangkat", h.kenaikan_pangkat], ["Kenaikan jenjang", h.kenaikan_jenjang]].forEach(function (k) {
+      if (!k[1] || typeof k[1].ak_minimal !== "number") return;
+      batas.push({ nama: k[0], y: k[1].ak_minimal });
+      if (k[1].proyeksi_bulan && !k[1].ak_terpenuhi) {
+        titik.push({ x: bulanKe(k[1].proyeksi_bulan) + 1, y: k[1].ak_minimal, label: k[0], proyeksi: true });
+      }
+    });
+    titik.sort(function (a, b) { return a.x - b.x; });
+    var xs = titik.map(function (t) { return t.x; });
+    var ys = titik.map(function (t) { return t.y; }).concat(batas.map(function (b) { return b.y; }), [0]);
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs);
+    if (x1 === x0) x1 = x0 + 1;
+    var y1 = Math.max.apply(null, ys) * 1.1 || 1;
+    var W = 340, H = 190, L = 40, R = 10, T = 10, B = 30;
+    function px(x) { return L + (x - x0) / (x1 - x0) * (W - L - R); }
+    function py(y) { return T + (1 - y / y1) * (H - T - B); }
+    var NS = "http://www.w3.org/2000/svg";
+    function sv(tag, attrs, teks) {
+      var n = document.createElementNS(NS, tag);
+      Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
+      if (teks) n.textContent = teks;
+      return n;
+    }
+    var ringkas = "AK " + angka(titik[0].y, d) + " pada " + bulanTeks(rin[0].mulai) + ", " +
+      angka(h.ak_kumulatif, d) + " pada akhir " + bulanTeks(rin[rin.length - 1].selesai) +
+      batas.map(function (b) { return "; batas " + b.nama.toLowerCase() + " " + angka(b.y, d); }).join("");
+    var svg = sv("svg", { viewBox: "0 0 " + W + " " + H, class: "jf-grafik", role: "img", "aria-label": "Grafik AK terhadap waktu: " + ringkas });
+    svg.appendChild(sv("line", { x1: L, y1: py(0), x2: W - R, y2: py(0), class: "jf-grafik__sumbu" }));
+    svg.appendChild(sv("line", { x1: L, y1: T, x2: L, y2: py(0), class: "jf-grafik__sumbu" }));
+    batas.forEach(function (b) {
+      svg.appendChild(sv("line", { x1: L, y1: py(b.y), x2: W - R, y2: py(b.y), class: "jf-grafik__batas" }));
+      svg.appendChild(sv("text", { x: L + 3, y: py(b.y) - 3, class: "jf-grafik__teks" }, b.nama + " " + angka(b.y, d)));
+    });
+    var nyata = titik.filter(function (t) { return !t.proyeksi; });
+    svg.appendChild(sv("polyline", { points: nyata.map(function (t) { return px(t.x) + "," + py(t.y); }).join(" "), class: "jf-grafik__garis" }));
+    var akhir = nyata[nyata.length - 1];
+    var depan = titik.filter(function (t) { return t.proyeksi; });
+    if (depan.length) {
+      svg.appendChild(sv("polyline", { points: [akhir].concat(depan).map(function (t) { return px(t.x) + "," + py(t.y); }).join(" "), class: "jf-grafik__proyeksi" }));
+    }
+    titik.forEach(function (t) {
+      svg.appendChild(sv("circle", { cx: px(t.x), cy: py(t.y), r: 3, class: t.proyeksi ? "jf-grafik__titik jf-grafik__titik--proyeksi" : "jf-grafik__titik" }));
+    });
+    function tahunTeks(x) { return String(Math.floor(x / 12)); }
+    svg.appendChild(sv("text", { x: L, y: H - 8, class: "jf-grafik__teks" }, tahunTeks(x0)));
+    svg.appendChild(sv("text", { x: W - R, y: H - 8, class: "jf-grafik__teks", "text-anchor": "end" }, tahunTeks(x1)));
+    svg.appendChild(sv("text", { x: L - 4, y: py(0), class: "jf-grafik__teks", "text-anchor": "end" }, "0"));
+    svg.appendChild(sv("text", { x: L - 4, y: py(h.ak_kumulatif) + 3, class: "jf-grafik__teks", "text-anchor": "end" }, angka(h.ak_kumulatif, 0)));
+    return el("figure", { class: "jf-grafik-wadah" }, [svg, el("figcaption", { text: "AK terhadap waktu. Garis putus-putus: proyeksi dengan predikat yang diasumsikan sampai batas tercapai." })]);
   };
 
   // Inputs in words, for the printed sheet ("Lembar simulasi angka kredit").
