@@ -342,3 +342,30 @@ def test_share_link_then_offline_second_visit(browser, site_server_factory):
     page2.goto(base + "kenaikan-jenjang/")
     assert page2.locator("h1").count() == 1
     context.close()
+
+
+def test_load_failure_shows_message_and_retry_works(browser, site_server):
+    context = browser.new_context()
+    context.set_default_timeout(20_000)
+    blocked = {"on": True}
+
+    def route(r):
+        if blocked["on"]:
+            r.abort()
+        else:
+            r.continue_()
+
+    context.route("**/pyodide/**/pyodide.mjs", route)
+    page = context.new_page()
+    page.goto(site_server + "kalkulator/")
+    # the form is usable before (and without) Python
+    assert page.locator("#f-jenjang option").count() > 0
+    page.wait_for_selector("#kalk-ulang", state="visible", timeout=BOOT_MS)
+    assert "gagal" in page.inner_text("#kalk-status").lower()
+    assert page.get_attribute("#kalk-status", "aria-live") == "polite"
+    blocked["on"] = False
+    page.click("#kalk-ulang")
+    wait_answer(page, 0)
+    assert page.locator("#kalk-ulang").is_hidden()
+    assert page.locator("#kalk-ak-kumulatif").is_visible()
+    context.close()
