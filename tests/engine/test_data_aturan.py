@@ -362,3 +362,39 @@ def test_numeric_literals_are_in_the_small_allow_list():
 def test_scan_sees_the_code():
     # The scan must actually read the package (guards the two tests above from passing vacuously).
     assert {f for f, _, _ in _numeric_literals()} >= {"engine.py", "validation.py"}
+
+
+# -- rule tables for the guide and the trainers (calculator.tabel) ------------------------------
+
+def test_tables_named_in_the_brief_exist_and_cite():
+    from calculator.tabel import daftar_tabel
+
+    t = daftar_tabel(tanggal=HARI)
+    assert {"kategori", "pangkat", "koefisien", "persentase", "akk", "ak_dasar", "nilai_dasar", "periode_kp",
+            "syarat"} <= set(t)
+    for kode, tabel in t.items():
+        assert tabel.baris and tabel.dasar, kode
+        assert all(len(b) == len(tabel.kepala) for b in tabel.baris), kode
+    # Tables holding an UNCONFIRMED value say so; the core ones are confirmed.
+    assert t["ak_dasar"].belum_dikonfirmasi and t["nilai_dasar"].belum_dikonfirmasi and t["periode_kp"].belum_dikonfirmasi
+    assert not (t["koefisien"].belum_dikonfirmasi or t["persentase"].belum_dikonfirmasi or t["akk"].belum_dikonfirmasi)
+
+
+def test_akk_table_matches_fixture():
+    from calculator.tabel import daftar_tabel
+
+    baris = {b[0]: b for b in daftar_tabel(tanggal=HARI)["akk"].baris}
+    for kode, j in RESMI["jenjang"].items():
+        b = baris[j["nama"]]
+        assert b[1] == str(j["akk_pangkat"])
+        for gol, angka in RESMI["kumulatif_kp"].get(kode, {}).items():
+            assert f"{gol}: {angka}" in b[2]
+        if j["akk_jenjang"] is not None:
+            assert b[3].startswith(str(j["akk_jenjang"]))
+
+
+def test_periode_kp_table_dates_in_indonesian():
+    from calculator.tabel import daftar_tabel
+
+    kolom_tanggal = [b[0] for b in daftar_tabel(tanggal=HARI)["periode_kp"].baris]
+    assert "1 Januari 2024" in kolom_tanggal and "1 Oktober 2025" in kolom_tanggal

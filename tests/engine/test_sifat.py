@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -15,7 +16,7 @@ from strategi import (AKHIR, AWAL, JENJANG, KOEFISIEN, PERSEN, PREDIKAT, TANGGAL
 
 FIELDS_HASIL = {"rincian", "ak_awal", "ak_konversi", "ak_kumulatif", "kenaikan_pangkat", "kenaikan_jenjang",
                 "peringatan", "aturan_versi", "catatan"}
-settings.register_profile("mesin", max_examples=150, deadline=None,
+settings.register_profile("mesin", max_examples=int(os.environ.get("SIFAT_CONTOH", "150")), deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("mesin")
 
