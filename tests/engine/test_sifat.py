@@ -186,3 +186,32 @@ def test_rumus_text_is_true_arithmetic(jg, mulai, panjang, predikat, desimal):
     assert angka(persen.rstrip("%")) == PERSEN[predikat]
     assert angka(koef) == KOEFISIEN[jenjang]
     assert Decimal(str(angka(hasil))) == half_up(Fraction(panjang, 12) * Fraction(PERSEN[predikat], 100) * angka(koef), desimal)
+
+
+def _angka_hasil(obj, jalur=""):
+    """Every computed JSON number of a result with its path. Excepted: ak_per_bulan (shown to >= 4
+    places), counts, and the figures the reader typed or the rules fix (shown as they are)."""
+    if isinstance(obj, bool) or obj is None:
+        return
+    if isinstance(obj, (int, float)):
+        yield jalur, obj
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            if k not in ("ak_per_bulan", "desimal", "bulan", "ak_awal", "ak_konvensional", "koefisien",
+                         "persentase", "nilai_dasar", "ak_minimal"):
+                yield from _angka_hasil(v, f"{jalur}.{k}")
+    elif isinstance(obj, list):
+        for i, v in enumerate(obj):
+            yield from _angka_hasil(v, f"{jalur}[{i}]")
+
+
+@given(permintaan_sah())
+def test_numbers_in_results_have_at_most_desimal_places(req):
+    # JSON numbers are rounded once to `desimal` places: no 20.830000000000002 and no extra digits.
+    r = hitung(req)
+    d = req.get("desimal", 2)
+    for jalur, x in _angka_hasil({k: v for k, v in r.items() if k != "profil"}):
+        teks = repr(x)
+        assert "e" not in teks.lower(), (jalur, x)
+        pecahan_desimal = teks.partition(".")[2]
+        assert len(pecahan_desimal.rstrip("0")) <= d, (jalur, x, d)
