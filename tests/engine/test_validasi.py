@@ -190,3 +190,21 @@ def test_hitung_does_not_mutate_the_request():
     salinan = {**req, "penilaian": [dict(req["penilaian"][0])]}
     hitung(req)
     assert req == salinan
+
+
+def test_tanggal_hitung_is_used_and_echoed():
+    r = sukses({**DASAR, "ak_awal": 0}, tanggal="2024-06-30")
+    assert r["profil"]["tanggal_hitung"] == "2024-06-30"
+
+
+def test_tanggal_hitung_defaults_to_today():
+    import datetime as dt
+
+    sebelum = dt.date.today().isoformat()
+    r = hitung({**DASAR, "ak_awal": 0})
+    assert r["profil"]["tanggal_hitung"] in (sebelum, dt.date.today().isoformat())
+
+
+@pytest.mark.parametrize("nilai", [True, False])
+def test_desimal_bool_is_not_a_number(nilai):
+    assert "desimal" in kolom(galat({**DASAR, "desimal": nilai}))
