@@ -48,6 +48,21 @@ def teks(nilai: Fraction, desimal: int = 2) -> str:
     return f"{tanda}{hasil},{pecahan}" if pecahan else f"{tanda}{hasil}"
 
 
+# Rule figures (koefisien 3,75) and inputs (AK 550,63) are shown as they are, never rounded to
+# the request's `desimal`: only computed AK is rounded. They have at most this many decimals
+# (inputs are checked in validation).
+DESIMAL_TEPAT = 4
+
+
+def tepat(nilai: Fraction) -> str:
+    """A rule figure or an input, shown exactly ("12,5", "550,63")."""
+    return teks(nilai, DESIMAL_TEPAT)
+
+
+def tepat_json(nilai: Fraction):
+    return ke_json(nilai, DESIMAL_TEPAT)
+
+
 @lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
 def persen(nilai: Fraction) -> str:
-    return f"{teks(nilai, 2)}%"
+    return f"{tepat(nilai)}%"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from . import dates
-from .angka import ke_json, persen, teks
+from .angka import DESIMAL_TEPAT, ke_json, persen, teks, tepat, tepat_json
 from .rules import Aturan, Nilai
 from .validation import Periode, Permintaan
 
@@ -165,10 +165,10 @@ class Mesin:
             "selesai": dates.teks_bulan(periode.selesai),
             "bulan": periode.bulan,
             "predikat": self.aturan.predikat[periode.predikat]["nama"],
-            "persentase": ke_json(pct.nilai, d),
-            "koefisien": ke_json(koef.nilai, d),
+            "persentase": tepat_json(pct.nilai),
+            "koefisien": tepat_json(koef.nilai),
             "ak": ke_json(ak, d),
-            "rumus": f"{periode.bulan}/{teks(setahun.nilai)} x {persen(pct.nilai)} x {teks(koef.nilai, d)} = {teks(ak, d)}",
+            "rumus": f"{periode.bulan}/{teks(setahun.nilai)} x {persen(pct.nilai)} x {tepat(koef.nilai)} = {teks(ak, d)}",
             "dasar_hukum": "; ".join(dasar),
         }
         return ak, baris
@@ -183,16 +183,16 @@ class Mesin:
         hasil = self.p.ak_konvensional - nd.nilai
         d = self.p.desimal
         info = {
-            "ak_konvensional": ke_json(self.p.ak_konvensional, d),
-            "nilai_dasar": ke_json(nd.nilai, d),
+            "ak_konvensional": tepat_json(self.p.ak_konvensional),
+            "nilai_dasar": tepat_json(nd.nilai),
             "ak_integrasi": ke_json(max(hasil, Fraction(0)), d),
-            "rumus": f"{teks(self.p.ak_konvensional, d)} - {teks(nd.nilai, d)} = {teks(hasil, d)}",
+            "rumus": f"{tepat(self.p.ak_konvensional)} - {tepat(nd.nilai)} = {teks(hasil, d)}",
             "dasar_hukum": self.k.dasar(nd),
         }
         if hasil < 0:
             self.peringatan.append(
-                f"AK konvensional ({teks(self.p.ak_konvensional, d)}) lebih kecil dari nilai dasar jenjang "
-                f"{self.jenjang.nama} ({teks(nd.nilai, d)}); AK integrasi dihitung 0. Periksa kembali PAK lama Anda.")
+                f"AK konvensional ({tepat(self.p.ak_konvensional)}) lebih kecil dari nilai dasar jenjang "
+                f"{self.jenjang.nama} ({tepat(nd.nilai)}); AK integrasi dihitung 0. Periksa kembali PAK lama Anda.")
             hasil = Fraction(0)
         rentang = self.aturan.parameter.get(f"rentang.{self.p.golongan}")
         if rentang is not None:
@@ -201,7 +201,7 @@ class Mesin:
             if not bawah <= hasil <= atas:
                 self.peringatan.append(
                     f"AK integrasi {teks(hasil, d)} berada di luar rentang yang lazim untuk golongan "
-                    f"{self.p.golongan} ({teks(bawah, d)} sampai {teks(atas, d)}). Periksa kembali AK konvensional "
+                    f"{self.p.golongan} ({tepat(bawah)} sampai {tepat(atas)}). Periksa kembali AK konvensional "
                     f"dan jenjang Anda, atau tanyakan ke pengelola kepegawaian.")
         return hasil, info
 
@@ -230,7 +230,7 @@ class Mesin:
         akk = self.k.nilai(f"akk_pangkat.{self.jenjang.kode}", t)
         ak = pct.nilai / 100 * akk.nilai
         info.update(ak=ke_json(ak, d), dihitung=True, dasar_hukum=self.k.dasar(pct),
-                    rumus=f"{persen(pct.nilai)} x {teks(akk.nilai, d)} = {teks(ak, d)}")
+                    rumus=f"{persen(pct.nilai)} x {tepat(akk.nilai)} = {teks(ak, d)}")
         return ak, info
 
     # -- projection ----------------------------------------------------------------------------
@@ -387,7 +387,7 @@ class Mesin:
     def blok_ak(self, kumulatif: Fraction, minimal: Fraction) -> dict:
         d = self.p.desimal
         return {
-            "ak_minimal": ke_json(minimal, d),
+            "ak_minimal": tepat_json(minimal),
             "kekurangan": ke_json(max(minimal - kumulatif, Fraction(0)), d),
             "kelebihan": ke_json(max(kumulatif - minimal, Fraction(0)), d),
             "ak_terpenuhi": kumulatif >= minimal,
@@ -397,7 +397,7 @@ class Mesin:
         d = self.p.desimal
         status = TERPENUHI if kumulatif >= minimal else BELUM
         return _syarat("angka_kredit", "Angka kredit kumulatif", status,
-                       f"{teks(kumulatif, d)} dari {teks(minimal, d)} yang dibutuhkan. ({self.k.dasar(n)})")
+                       f"{teks(kumulatif, d)} dari {tepat(minimal)} yang dibutuhkan. ({self.k.dasar(n)})")
 
     def kenaikan_pangkat(self, kumulatif: Fraction, awal: Fraction, langkah) -> dict | None:
         golongan = self.jenjang.golongan
@@ -475,7 +475,7 @@ class Mesin:
             if hangus.nilai:
                 self.peringatan.append(
                     f"Setelah kenaikan jenjang, angka kredit dihitung mulai dari 0; kelebihan {teks(kumulatif - minimal, d)} "
-                    f"di atas {teks(minimal, d)} tidak terbawa ke jenjang {tujuan.nama}.")
+                    f"di atas {tepat(minimal)} tidak terbawa ke jenjang {tujuan.nama}.")
         if kumulatif >= minimal and di_puncak and self.p.formasi_tersedia is False:
             n = self.k.nilai("kp_tanpa_formasi")
             self.peringatan.append(
@@ -534,7 +534,8 @@ class Mesin:
             "tanggal_hitung": p.tanggal_hitung.isoformat(),
         }
         hasil["rincian"] = rincian
-        hasil["ak_awal"] = ke_json(awal, d)
+        # An input or a rule figure is shown as it is; AK integrasi is computed, so rounded.
+        hasil["ak_awal"] = ke_json(awal, d) if sumber_awal == "integrasi" else tepat_json(awal)
         hasil["ak_awal_sumber"] = sumber_awal
         if sumber_awal == "ak_dasar":
             n = self.ak_dasar()
@@ -559,9 +560,9 @@ class Mesin:
             hasil["proyeksi"] = {
                 "predikat": self.aturan.predikat[p.proyeksi_predikat]["nama"],
                 "mulai": dates.teks_bulan(mulai),
-                "ak_per_bulan": ke_json(per_bulan, max(d, 4)),
+                "ak_per_bulan": ke_json(per_bulan, max(d, DESIMAL_TEPAT)),
                 "ak_per_tahun": ke_json(per_bulan * setahun, d),
-                "rumus": f"1/{teks(setahun)} x {persen(pct.nilai)} x {teks(koef.nilai, d)} = {teks(per_bulan, max(d, 4))} per bulan",
+                "rumus": f"1/{teks(setahun)} x {persen(pct.nilai)} x {tepat(koef.nilai)} = {teks(per_bulan, max(d, DESIMAL_TEPAT))} per bulan",
             }
         else:
             hasil["proyeksi"] = None

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from . import dates
-from .angka import teks
+from .angka import bulatkan, teks
 from .rules import Aturan
 
 AK_MAKSIMUM = Fraction(10000)  # far above any AKK (the largest is 450): larger input is a typo
-DESIMAL_MAKSIMUM = 4
+from .angka import DESIMAL_TEPAT as DESIMAL_MAKSIMUM  # inputs are shown exactly, so bounded
 PENILAIAN_MAKSIMUM = 240  # twenty years of monthly ratings
 TAHUN_MAKSIMUM = 2100
 TANGGAL_MINIMUM = _dt.date(1960, 1, 1)
@@ -121,6 +121,9 @@ def _angka(nilai, kolom: str, galat: _Galat, maksimum: Fraction = AK_MAKSIMUM) -
         return None
     if exact > maksimum:
         galat.tambah(kolom, f"{kolom} terlalu besar; nilai yang diterima paling banyak {teks(maksimum)}.")
+        return None
+    if bulatkan(exact, DESIMAL_MAKSIMUM) != exact:
+        galat.tambah(kolom, f"{kolom} paling banyak {DESIMAL_MAKSIMUM} angka di belakang koma.")
         return None
     return exact
 
