@@ -333,12 +333,19 @@ def test_share_link_then_offline_second_visit(browser, site_server_factory):
     assert any(c.startswith("panduan-jf-runtime-") for c in caches)
     assert any(c.startswith("panduan-jf-situs-") for c in caches)
     assert not foreign(urls, base)
+    # the worker left a memory snapshot of the warm engine for the next visit
+    page.wait_for_function("window.__jfMesin.snapshot", timeout=BOOT_MS)
+    snap = page.evaluate("window.__jfMesin.snapshot")
+    assert snap.get("bytes", 0) > 1_000_000, snap
+    assert not page.evaluate("window.__jfMesin.versi.snapshot")
     server.stop()
     # Second visit with the server stopped: pages, runtime and engine come from the cache.
     page2 = context.new_page()
     page2.goto(share_link(base, {**request, "ak_awal": 41}))
     wait_answer(page2, 0)
     assert page2.inner_text("#kalk-ak-kumulatif") == id_format(expected["ak_kumulatif"] + 1)
+    assert page2.evaluate("window.__jfMesin.versi.snapshot") is True
+    assert "cuplikan memori" in page2.inner_text("#kalk-status")
     page2.goto(base + "kenaikan-jenjang/")
     assert page2.locator("h1").count() == 1
     context.close()

@@ -46,6 +46,10 @@
         m.status = "siap"; m.versi = data; m.teks = "Mesin hitung siap.";
         window.dispatchEvent(new CustomEvent("jf-mesin-siap", { detail: data }));
       } else if (data.jenis === "gagal") { m.status = "gagal"; m.teks = data.pesan; }
+      else if (data.jenis === "snapshot") {
+        m.snapshot = data;
+        window.dispatchEvent(new CustomEvent("jf-snapshot", { detail: data }));
+      }
       else if (data.jenis === "hasil") {
         var cb = m.tunggu[data.id];
         delete m.tunggu[data.id];
@@ -359,7 +363,10 @@
     if (!kotak) return;
     kotak.dataset.tahap = m.status;
     var teks = m.teks;
-    if (m.status === "siap" && m.versi) teks = "Mesin hitung siap (Python " + m.versi.python + ", Pyodide " + m.versi.pyodide + ").";
+    if (m.status === "siap" && m.versi) {
+      teks = "Mesin hitung siap (Python " + m.versi.python + ", Pyodide " + m.versi.pyodide +
+        (m.versi.snapshot ? ", dimuat dari cuplikan memori" : "") + ").";
+    }
     if (m.status === "gagal") teks = "Kalkulator gagal dimuat: " + m.teks + " Periksa sambungan lalu coba lagi.";
     $("kalk-status-teks").textContent = teks;
     $("kalk-ulang").hidden = m.status !== "gagal";

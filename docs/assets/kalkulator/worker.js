@@ -1,11 +1,21 @@
 // Web Worker of the calculator: boots Pyodide (served from this site), installs the engine wheel
 // and answers {jenis: "hitung", id, permintaan: "<JSON>"} with calculator.hitung() as JSON text.
-// Strings cross the boundary, never proxies: nothing leaks and the result is exactly the engine's.
+// Strings cross the boundary, never proxies: nothing leaks, the result is exactly the engine's,
+// and Python never holds a reference to a JS object (which also keeps memory snapshots possible).
 // The browser computes nothing itself (desain.md: each front end only renders the result).
+//
+// Memory snapshot (catatan-teknis: the biggest lever on start-up): after the first answer of a
+// plain boot, the worker snapshots Python's memory (engine imported, warm) into Cache Storage,
+// keyed by the Pyodide version and the wheel's sha256; later visits boot from it. The snapshot is
+// made here, in this browser, so no visit downloads it; a snapshot that fails to load is deleted
+// and the worker boots plainly. The service worker deletes it with the rest when a release changes
+// Pyodide or the engine.
 
-let py = null;
+let ready = false;
 let booting = null;
+let snapshot = null; // {cache, key} when this boot should leave a snapshot behind
 const queue = [];
+const ENGINE_DIR = "/lib/panduan-jf";
 
 function say(msg) { self.postMessage(msg); }
 
@@ -15,48 +25,109 @@ async function sha256Hex(bytes) {
   return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+function snapshotPlace(cfg) {
+  if (!self.caches || !cfg.sha256) return null;
+  const m = /\/pyodide\/([^/]+)\/$/.exec(cfg.pyodide);
+  if (!m) return null;
+  return { cache: `panduan-jf-snapshot-${m[1]}-${cfg.sha256.slice(0, 16)}`,
+           key: new URL("panduan-jf-snapshot.bin", cfg.pyodide).href };
+}
+
+async function readSnapshot(place) {
+  if (!place) return null;
+  try {
+    const res = await (await caches.open(place.cache)).match(place.key);
+    return res ? new Uint8Array(await res.arrayBuffer()) : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+let pyodide = null;
+
+function python(code) { return pyodide.runPython(code); }
+
 async function boot(cfg) {
   const t0 = performance.now();
   say({ jenis: "kemajuan", tahap: "unduh", teks: "Mengunduh Python (Pyodide) dari situs ini…" });
-  // Fetch the wheel while Pyodide downloads and compiles.
+  const place = snapshotPlace(cfg);
+  // Fetch the wheel and look for a snapshot while Pyodide downloads and compiles.
   const wheelP = fetch(cfg.wheel).then((r) => {
     if (!r.ok) throw new Error(`mesin hitung tidak dapat diunduh (HTTP ${r.status})`);
     return r.arrayBuffer();
   });
+  const snapP = readSnapshot(place);
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
   say({ jenis: "kemajuan", tahap: "mulai", teks: "Menyiapkan Python…" });
-  const pyodide = await loadPyodide({ indexURL: cfg.pyodide });
+  const snap = await snapP;
+  let fromSnapshot = false;
+  if (snap) {
+    try {
+      pyodide = await loadPyodide({ indexURL: cfg.pyodide, _loadSnapshot: snap });
+      fromSnapshot = python("'_jf_hitung' in globals()") === true;
+    } catch (err) {
+      pyodide = null;
+    }
+    if (!fromSnapshot) {
+      pyodide = null;
+      caches.delete(place.cache).catch(() => {});
+    }
+  }
+  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, _makeSnapshot: !!place });
   say({ jenis: "kemajuan", tahap: "mesin", teks: "Memuat mesin hitung…" });
   const wheel = new Uint8Array(await wheelP);
   if (cfg.sha256) {
     const got = await sha256Hex(wheel);
     if (got && got !== cfg.sha256) throw new Error("mesin hitung rusak (sha256 tidak cocok)");
   }
-  // unpackArchive into a private directory: ~14 ms against ~150 ms for loadPackage.
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: "/lib/panduan-jf" });
-  pyodide.runPython(`
+  // unpackArchive into a private directory: ~14 ms against ~150 ms for loadPackage. After a
+  // snapshot too: the files live outside the wasm memory, and the engine reads its rules data.
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: ENGINE_DIR });
+  if (!fromSnapshot) {
+    python(`
 import sys, json
-sys.path.insert(0, "/lib/panduan-jf")
+sys.path.insert(0, "${ENGINE_DIR}")
 import calculator
 def _jf_hitung(teks):
     return json.dumps(calculator.hitung(json.loads(teks)), ensure_ascii=False)
 `);
-  py = { pyodide, hitung: pyodide.globals.get("_jf_hitung") };
-  const python = pyodide.runPython("import sys; sys.version.split()[0]");
-  say({ jenis: "siap", pyodide: pyodide.version, python, ms: Math.round(performance.now() - t0) });
+    if (place) snapshot = place;
+  }
+  const versi = python("import sys; sys.version.split()[0]");
+  ready = true;
+  say({ jenis: "siap", pyodide: pyodide.version, python: versi, snapshot: fromSnapshot,
+        ms: Math.round(performance.now() - t0) });
 }
 
 function answer(msg) {
   const t0 = performance.now();
   let hasil;
   try {
-    hasil = py.hitung(msg.permintaan);
+    // The request goes in as a Python string literal (JSON's string escapes are valid Python):
+    // no proxy is created, and the result comes back as a plain string.
+    hasil = python(`_jf_hitung(${JSON.stringify(msg.permintaan)})`);
   } catch (err) {
     // hitung() never raises by contract; if it does, say so instead of hanging the form.
     say({ jenis: "hasil", id: msg.id, galat: String(err && err.message || err) });
     return;
   }
   say({ jenis: "hasil", id: msg.id, hasil, ms: performance.now() - t0 });
+  if (snapshot) {
+    const place = snapshot;
+    snapshot = null;
+    setTimeout(() => keepSnapshot(place), 0); // after this answer is on its way
+  }
+}
+
+async function keepSnapshot(place) {
+  try {
+    const bytes = pyodide.makeMemorySnapshot();
+    const cache = await caches.open(place.cache);
+    await cache.put(place.key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    say({ jenis: "snapshot", bytes: bytes.length });
+  } catch (err) {
+    say({ jenis: "snapshot", gagal: String(err && err.message || err) });
+  }
 }
 
 self.onmessage = (e) => {
@@ -70,7 +141,7 @@ self.onmessage = (e) => {
       });
     }
   } else if (msg.jenis === "hitung") {
-    if (py) answer(msg);
+    if (ready) answer(msg);
     else {
       // Latest wins: only the newest pending request is worth computing once ready.
       queue.length = 0;
