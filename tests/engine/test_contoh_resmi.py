@@ -258,3 +258,13 @@ def test_desimal_rounds_results_never_rule_figures_or_inputs(desimal):
     r = sukses({"jenjang": "ahli_madya", "golongan": "IV/b", "ak_konvensional": 550.63, "desimal": desimal})
     assert r["integrasi"]["ak_konvensional"] == 550.63
     assert r["integrasi"]["rumus"].startswith("550,63 - 400 = ")
+
+
+def test_perpindahan_example_ahli_muda_iii_d():
+    # Section 6 (PerBKN 3/2023, S12, S5 example): Ahli Muda at III/d, Baik for 3 years = 75, plus
+    # AK Dasar 100. The arithmetic through hitung() with three rated years and the default AK Dasar.
+    r = sukses({"jenjang": "ahli_muda", "golongan": "III/d",
+                "penilaian": [{"tahun": t, "predikat": "Baik"} for t in (2023, 2024, 2025)]}, tanggal="2026-01-15")
+    assert r["ak_awal"] == 100
+    assert r["ak_konversi"] == 75
+    assert r["ak_kumulatif"] == 175

@@ -398,3 +398,9 @@ def test_periode_kp_table_dates_in_indonesian():
 
     kolom_tanggal = [b[0] for b in daftar_tabel(tanggal=HARI)["periode_kp"].baris]
     assert "1 Januari 2024" in kolom_tanggal and "1 Oktober 2025" in kolom_tanggal
+
+
+def test_perpindahan_batas_tahun_against_fixture():
+    # Section 6: with the top pangkat of jabatan administrasi held for more than 3 years, only the
+    # last 3 years count.
+    assert nilai("perpindahan_batas_tahun") == RESMI["perpindahan_batas_tahun"]
