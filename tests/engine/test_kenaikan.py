@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from fractions import Fraction
 from pathlib import Path
 
@@ -211,6 +212,17 @@ def _predikat_kode(label: str) -> str:
             "kurang": "kurang", "sangat kurang": "sangat_kurang"}[label.lower()]
 
 
+def _bulan_dinilai(req: dict) -> dict[int, str]:
+    """Month index -> predikat label of every rated month of the request."""
+    rated = {}
+    for p in req["penilaian"]:
+        if "tahun" in p:
+            p = {"mulai": f"{p['tahun']}-01", "selesai": f"{p['tahun']}-12", "predikat": p["predikat"]}
+        for m in range(_idx(p["mulai"]), _idx(p["selesai"]) + 1):
+            rated[m] = p["predikat"]
+    return rated
+
+
 def simulasi(req: dict, jenis: str):
     """(proyeksi_bulan, proyeksi_tanggal) by brute force, month by month."""
     jenjang, golongan = req["jenjang"], req["golongan"]
@@ -223,12 +235,7 @@ def simulasi(req: dict, jenis: str):
     else:
         target = RESMI["jenjang"][jenjang]["akk_jenjang"]
         tmt, tahun_masa, jendela = req.get("tmt_jenjang"), 1, 12
-    rated = {}
-    for p in req["penilaian"]:
-        if "tahun" in p:
-            p = {"mulai": f"{p['tahun']}-01", "selesai": f"{p['tahun']}-12", "predikat": p["predikat"]}
-        for m in range(_idx(p["mulai"]), _idx(p["selesai"]) + 1):
-            rated[m] = p["predikat"]
+    rated = _bulan_dinilai(req)
     proj = req["proyeksi"]["predikat"]
     mulai = _idx(req["proyeksi"]["mulai"]) if "mulai" in req["proyeksi"] else (
         max(rated) + 1 if rated else hari.year * 12 + hari.month - 1)
@@ -245,8 +252,14 @@ def simulasi(req: dict, jenis: str):
 
     def ak_bulan(m):
         p = predikat_bulan(m)
-        return Fraction(PERSEN[p], 100) * koef / 12 if p else Fraction(0)
+        tambah = Fraction(PERSEN[p], 100) * koef / 12 if p else Fraction(0)
+        # Peningkatan pendidikan: once, in the month of the ijazah, when that month is rated at
+        # least Baik (Pasal 37 ayat (2)-(3)); 25% of the AKK per KP step = the koefisien.
+        if m == bulan_pendidikan and m in rated and PERSEN[rated[m]] >= 100:
+            tambah += koef
+        return tambah
 
+    bulan_pendidikan = _idx(req["pendidikan"]["tanggal"]) if "pendidikan" in req else None
     awal = Fraction(str(req["ak_awal"]))
     if awal >= target:
         # Met by the PAK: in the month of tanggal_pak, or at the latest in the month of the calculation.
@@ -300,6 +313,13 @@ def permintaan_proyeksi(draw):
             req[kolom] = (hari - dt.timedelta(days=draw(st.integers(0, 1500)))).isoformat()
     if draw(st.integers(0, 3)) == 0:
         req["tanggal_pak"] = (hari - dt.timedelta(days=draw(st.integers(0, 700)))).isoformat()
+    dinilai = [m for p in req["penilaian"] for m in range(_idx(p["mulai"]), _idx(p["selesai"]) + 1)
+               if m <= hari.year * 12 + hari.month - 1]
+    if dinilai and draw(st.integers(0, 2)) == 0:
+        m = draw(st.sampled_from(dinilai))
+        hari_ke = draw(st.integers(1, 28))
+        tanggal = dt.date(m // 12, m % 12 + 1, hari_ke)
+        req["pendidikan"] = {"tanggal": min(tanggal, hari).isoformat()}
     if req["penilaian"] and draw(st.booleans()):
         akhir = max(_idx(p["selesai"]) for p in req["penilaian"])
         req["proyeksi"]["mulai"] = bulan(akhir + 1 + draw(st.integers(0, 5)))
@@ -309,6 +329,15 @@ def permintaan_proyeksi(draw):
 def _cek_proyeksi(req):
     r = hitung(req)
     assert "galat" not in r, (req, r.get("galat"))
+    # ak_kumulatif = ak_awal + the rated months + the pendidikan bonus (when given), rounded once.
+    koef = KOEFISIEN[req["jenjang"]]
+    rated = _bulan_dinilai(req)
+    exact = Fraction(str(req["ak_awal"])) + sum((Fraction(PERSEN[p], 100) * koef / 12 for p in rated.values()), Fraction(0))
+    if "pendidikan" in req:
+        b = _idx(req["pendidikan"]["tanggal"])
+        if b in rated and PERSEN[rated[b]] >= 100:
+            exact += koef
+    assert Fraction(str(r["ak_kumulatif"])) == Fraction(math.floor(exact * 100 + Fraction(1, 2)), 100)  # half-up
     for jenis, kunci in (("kp", "kenaikan_pangkat"), ("kj", "kenaikan_jenjang")):
         blok = r[kunci]
         if blok is None:
