@@ -591,3 +591,15 @@ def test_projection_start_after_a_gap_keeps_the_rated_history():
     kj = r["kenaikan_jenjang"]
     assert [s["status"] for s in kj["syarat"] if s["kode"] in ("angka_kredit", "masa_jenjang", "predikat")] == ["terpenuhi"] * 3
     assert kj["proyeksi_tanggal"] == "2025-01-15"
+
+
+def test_predikat_status_is_judged_at_tanggal_hitung_not_on_future_periods():
+    # BUG B6 (see /work/engine-bugs.md): on 15 June 2025 the last two years (June 2023 - May 2025)
+    # hold Kurang (June 2023 - June 2024), so the KP predikat condition is "belum". The engine judged
+    # it on the last 24 *entered* months (January 2025 - December 2026, mostly after the day of the
+    # calculation) and said "terpenuhi".
+    r = sukses({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 60, "tmt_golongan": "2020-01-01",
+                "penilaian": [{"mulai": "2023-01", "selesai": "2024-06", "predikat": "Kurang"},
+                              {"mulai": "2024-07", "selesai": "2026-12", "predikat": "Baik"}]},
+               tanggal="2025-06-15")
+    assert syarat(r["kenaikan_pangkat"], "predikat")["status"] == "belum"
