@@ -44,6 +44,7 @@ async function readSnapshot(place) {
 }
 
 let pyodide = null;
+let hitungFn = null; // a PyProxy of _jf_hitung: only once no snapshot is to be made any more
 
 function python(code) { return pyodide.runPython(code); }
 
@@ -93,6 +94,7 @@ def _jf_hitung(teks):
 `);
     if (place) snapshot = place;
   }
+  if (!snapshot) hitungFn = pyodide.globals.get("_jf_hitung");
   const versi = python("import sys; sys.version.split()[0]");
   ready = true;
   say({ jenis: "siap", pyodide: pyodide.version, python: versi, snapshot: fromSnapshot,
@@ -103,9 +105,10 @@ function answer(msg) {
   const t0 = performance.now();
   let hasil;
   try {
-    // The request goes in as a Python string literal (JSON's string escapes are valid Python):
-    // no proxy is created, and the result comes back as a plain string.
-    hasil = python(`_jf_hitung(${JSON.stringify(msg.permintaan)})`);
+    // Until the snapshot is made, the request goes in as a Python string literal (JSON's string
+    // escapes are valid Python): no proxy exists, and the result comes back as a plain string.
+    // A direct call (no compile) once the snapshot, if any, is made.
+    hasil = hitungFn ? hitungFn(msg.permintaan) : python(`_jf_hitung(${JSON.stringify(msg.permintaan)})`);
   } catch (err) {
     // hitung() never raises by contract; if it does, say so instead of hanging the form.
     say({ jenis: "hasil", id: msg.id, galat: String(err && err.message || err) });
@@ -121,7 +124,12 @@ function answer(msg) {
 
 async function keepSnapshot(place) {
   try {
-    const bytes = pyodide.makeMemorySnapshot();
+    let bytes;
+    try {
+      bytes = pyodide.makeMemorySnapshot();
+    } finally {
+      hitungFn = pyodide.globals.get("_jf_hitung");
+    }
     const cache = await caches.open(place.cache);
     await cache.put(place.key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
     say({ jenis: "snapshot", bytes: bytes.length });
