@@ -603,3 +603,60 @@ def test_predikat_status_is_judged_at_tanggal_hitung_not_on_future_periods():
                               {"mulai": "2024-07", "selesai": "2026-12", "predikat": "Baik"}]},
                tanggal="2025-06-15")
     assert syarat(r["kenaikan_pangkat"], "predikat")["status"] == "belum"
+
+
+@st.composite
+def permintaan_baik(draw):
+    """Good, unbroken ratings from after January 2023 to shortly before the day of the calculation."""
+    jenjang = draw(st.sampled_from(sorted(JENJANG)))
+    hari = draw(st.dates(dt.date(2025, 3, 2), dt.date(2029, 12, 31)).filter(lambda d: d.day != 1))
+    akhir = hari.year * 12 + hari.month - 1 - 1 - draw(st.integers(0, 10))
+    awal = draw(st.integers(AWAL + 1, max(AWAL + 1, akhir - 24)))
+    periode, m = [], awal
+    while m <= akhir:
+        n = min(draw(st.integers(1, 18)), akhir - m + 1)
+        periode.append({"mulai": bulan(m), "selesai": bulan(m + n - 1), "predikat": draw(st.sampled_from(["Baik", "Sangat Baik"]))})
+        m += n
+    return {"jenjang": jenjang, "golongan": draw(st.sampled_from(JENJANG[jenjang])), "tanggal_hitung": hari.isoformat(),
+            "ak_awal": draw(st.integers(0, 50_000)) / 100, "penilaian": periode, "proyeksi": {"predikat": "Baik"},
+            "tmt_golongan": (hari - dt.timedelta(days=draw(st.integers(0, 1500)))).isoformat(),
+            "tmt_jenjang": (hari - dt.timedelta(days=draw(st.integers(0, 1500)))).isoformat()}
+
+
+@given(permintaan_baik())
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_all_conditions_met_today_means_the_next_period(req):
+    # Cross-check of the two halves of the result: when the engine says AK, masa and predikat are
+    # all "terpenuhi" today, the earliest date is today (KJ) or the next KP period (KP).
+    hari = dt.date.fromisoformat(req["tanggal_hitung"])
+    bulan_ini = hari.year * 12 + hari.month - 1
+    r = hitung(req)
+    assert "galat" not in r
+    for kunci, masa in (("kenaikan_pangkat", "masa_pangkat"), ("kenaikan_jenjang", "masa_jenjang")):
+        blok = r[kunci]
+        if blok is None:
+            continue
+        status = {s["kode"]: s["status"] for s in blok["syarat"]}
+        if not all(status.get(k) == "terpenuhi" for k in ("angka_kredit", masa, "predikat", "golongan_puncak")
+                   if k in status):
+            continue
+        if kunci == "kenaikan_jenjang":
+            assert blok["proyeksi_tanggal"] == hari.isoformat(), (req, blok)
+        else:
+            t = bulan_ini + 1
+            while dt.date(t // 12, t % 12 + 1, 1).month not in _periode_kp(dt.date(t // 12, t % 12 + 1, 1)):
+                t += 1
+            assert blok["proyeksi_tanggal"] == dt.date(t // 12, t % 12 + 1, 1).isoformat(), (req, blok)
+
+
+def test_kj_date_is_today_when_pak_already_meets_the_ak():
+    # BUG B7 (see /work/engine-bugs.md): every KJ condition the engine checks is "terpenuhi" on
+    # 2 March 2025 (AK 60 of 60 from the PAK, 1 year in the jenjang, 12 months Baik), so the earliest
+    # date is 2 March 2025, not 1 April 2025.
+    r = sukses({"jenjang": "terampil", "golongan": "II/d", "ak_awal": 60, "tmt_jenjang": "2024-03-02",
+                "penilaian": [{"mulai": "2023-02", "selesai": "2024-07", "predikat": "Baik"},
+                              {"mulai": "2024-08", "selesai": "2025-02", "predikat": "Baik"}],
+                "proyeksi": {"predikat": "Baik"}}, tanggal="2025-03-02")
+    kj = r["kenaikan_jenjang"]
+    assert all(syarat(kj, k)["status"] == "terpenuhi" for k in ("angka_kredit", "masa_jenjang", "predikat", "golongan_puncak"))
+    assert kj["proyeksi_tanggal"] == "2025-03-02"
