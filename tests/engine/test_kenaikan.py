@@ -261,10 +261,11 @@ def simulasi(req: dict, jenis: str):
 
     bulan_pendidikan = _idx(req["pendidikan"]["tanggal"]) if "pendidikan" in req else None
     awal = Fraction(str(req["ak_awal"]))
+    sejak_pak = None
     if awal >= target:
         # Met by the PAK: in the month of tanggal_pak, or at the latest in the month of the calculation.
-        pak = dt.date.fromisoformat(req.get("tanggal_pak", req["tanggal_hitung"]))
-        bulan_ak = pak.year * 12 + pak.month - 1
+        sejak_pak = dt.date.fromisoformat(req.get("tanggal_pak", req["tanggal_hitung"]))
+        bulan_ak = sejak_pak.year * 12 + sejak_pak.month - 1
     else:
         m = min(list(rated) + [mulai])
         jumlah = awal
@@ -288,7 +289,10 @@ def simulasi(req: dict, jenis: str):
             d = dt.date(t // 12, t % 12 + 1, 1)
             if jenis == "kj":
                 d = max(d, batas, hari)
-            ok = (d.year * 12 + d.month - 1) == t and d >= batas and d >= hari and bulan_ak < t
+            # AK reached inside a month counts from the next month; AK already met by the PAK counts
+            # from the PAK date (or the day of the calculation when it has no date) - see B7.
+            ak_ok = d >= sejak_pak if sejak_pak is not None else bulan_ak < t
+            ok = (d.year * 12 + d.month - 1) == t and d >= batas and d >= hari and ak_ok
             ok = ok and all(predikat_bulan(w) is not None and PERSEN[predikat_bulan(w)] >= 100
                             for w in range(t - jendela, t))
             if jenis == "kp":
