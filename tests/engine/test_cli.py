@@ -120,3 +120,31 @@ def test_lone_surrogate_in_json_never_gives_a_traceback(isi):
     assert b"Traceback" not in p.stderr, p.stderr.decode("utf-8", "replace")
     assert p.returncode in (0, 2)
     json.loads(p.stdout)
+
+
+def test_main_in_process_any_json(tmp_path):
+    # Arbitrary JSON through the command line's own main(): exit 0 or 2, JSON out, never a traceback.
+    import io
+    from contextlib import redirect_stdout
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from calculator.__main__ import main
+    from strategi import json_value, permintaan_mirip
+
+    berkas = tmp_path / "p.json"
+
+    @given(st.one_of(json_value, permintaan_mirip))
+    @settings(max_examples=150, deadline=None)
+    def cek(v):
+        berkas.write_text(json.dumps(v), "utf-8")
+        mentah = io.BytesIO()
+        keluar = io.TextIOWrapper(mentah, encoding="utf-8")  # main() may write bytes to .buffer
+        with redirect_stdout(keluar):
+            kode = main(["hitung", str(berkas)])
+        keluar.flush()
+        hasil = json.loads(mentah.getvalue().decode("utf-8"))
+        assert kode == (2 if "galat" in hasil else 0)
+
+    cek()
