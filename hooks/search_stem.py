@@ -12,6 +12,7 @@ Stems are cached per word (in memory and in .cache/akar-kata.json) to keep the b
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import os
@@ -44,18 +45,30 @@ def _stem(word: str) -> str:
 
 
 def akar_kata(text: str) -> list[str]:
-    """Roots of the words in `text` that differ from the words themselves, in first-seen order."""
-    seen_words: set[str] = set()
-    roots: dict[str, None] = {}
+    """Roots of the words in `text` that search could not reach otherwise, in first-seen order.
+
+    Material adds a trailing wildcard to every query term, so a root that is the start of some
+    word of the entry ("hitung" beside "hitungan") is found already; only the others are kept,
+    which keeps the index (downloaded by every visitor) small.
+    """
+    words: dict[str, None] = {}
     for match in _KATA.finditer(text):
-        word = match.group(0).lower()
-        if word in seen_words or len(word) < 4:
+        words.setdefault(match.group(0).lower(), None)
+    ordered = sorted(words)
+    roots: dict[str, None] = {}
+    for word in words:
+        if len(word) < 4:
             continue
-        seen_words.add(word)
         root = _stem(word)
-        if root and root != word:
-            for part in root.split():
-                roots.setdefault(part, None)
+        if not root or root == word:
+            continue
+        for part in root.split():
+            if part in roots:
+                continue
+            at = bisect.bisect_left(ordered, part)
+            if at < len(ordered) and ordered[at].startswith(part):
+                continue  # reachable by prefix already
+            roots[part] = None
     return list(roots)
 
 
