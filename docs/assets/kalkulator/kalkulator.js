@@ -424,6 +424,7 @@
     ringkas.appendChild(el("p", { class: "jf-ringkasan-galat__judul", text: "Isian perlu diperbaiki (" + galat.length + "):" }));
     ringkas.appendChild(daftar);
     ringkas.hidden = false;
+    $("kalk-hasil-ringkas").textContent = "";
     $("kalk-hasil-isi").innerHTML = "";
     $("kalk-hasil-isi").appendChild(el("p", { text: "Hasil belum dapat dihitung: perbaiki isian yang ditandai." }));
   };
@@ -609,6 +610,11 @@
     frag.appendChild(catatan);
     isi.innerHTML = "";
     isi.appendChild(frag);
+    // One short sentence for screen readers, not the whole result on every keystroke.
+    var ringkas = ["AK kumulatif " + angka(h.ak_kumulatif, d) + "."];
+    if (kp) ringkas.push(kp.ak_terpenuhi ? "AK untuk kenaikan pangkat sudah cukup." : "Kekurangan untuk kenaikan pangkat " + angka(kp.kekurangan, d) + ".");
+    if (kj) ringkas.push(kj.ak_terpenuhi ? "AK untuk kenaikan jenjang sudah cukup." : "Kekurangan untuk kenaikan jenjang " + angka(kj.kekurangan, d) + ".");
+    $("kalk-hasil-ringkas").textContent = ringkas.join(" ");
   };
 
   // AK over time against the thresholds, drawn only from values the engine returned: AK at the

@@ -1,0 +1,54 @@
+"""The service worker and runtime files the build produces (no browser needed)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+
+def sw_constants(site):
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    consts = dict(re.findall(r'^const (\w+) = (.+?);(?: //.*)?$', text, re.M))
+    return {k: json.loads(v) for k, v in consts.items()
+            if k in {"VERSI", "CACHE_SITUS", "CACHE_RUNTIME", "CACHE_SNAPSHOT", "PRECACHE", "RUNTIME"}}
+
+
+def test_cache_names_are_bound_to_pyodide_wheel_and_build(built_site):
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    c = sw_constants(built_site)
+    pyodide, wheel = manifest["pyodide"], manifest["wheel_sha256"][:16]
+    build = c["CACHE_SITUS"].removeprefix("panduan-jf-situs-")
+    assert re.fullmatch(r"[0-9a-f]{12}", build)
+    assert c["VERSI"] == f"{pyodide}-{wheel}-{build}"
+    assert c["CACHE_RUNTIME"] == f"panduan-jf-runtime-{pyodide}-{wheel}"
+    assert c["CACHE_SNAPSHOT"] == f"panduan-jf-snapshot-{pyodide}-{wheel}"
+    # the build id is a hash of what is precached: recomputing it from the files agrees
+    h = hashlib.sha256()
+    for url in c["PRECACHE"]:
+        rel = "index.html" if url == "./" else (url + "index.html" if url.endswith("/") else url)
+        h.update(url.encode() + b"\0" + hashlib.sha256((built_site / rel).read_bytes()).digest())
+    assert h.hexdigest()[:12] == build
+
+
+def test_precache_holds_every_page_but_no_pyodide(built_site, site_pages):
+    c = sw_constants(built_site)
+    pre = set(c["PRECACHE"])
+    for page in site_pages:
+        assert (page or "./") in pre, page
+    assert "sitemap.xml" in pre and "search/search_index.json" in pre
+    assert not [u for u in pre if u.startswith("pyodide/") or u.endswith(".whl")]
+    assert set(c["RUNTIME"]) >= {manifest_url for manifest_url in
+                                 json.loads((built_site / "assets/kalkulator/runtime.json").read_text())["runtime"]}
+    for url in c["RUNTIME"]:
+        assert (built_site / url).is_file(), url
+
+
+def test_runtime_holds_only_what_pyodide_boots_with(built_site):
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    files = sorted(p.name for p in (built_site / manifest["pyodide_dir"]).iterdir())
+    assert files == sorted(["pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
+                            "python_stdlib.zip", "pyodide-lock.json"]) or files == sorted(
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
+    lock = json.loads((built_site / manifest["pyodide_dir"] / "pyodide-lock.json").read_text())
+    assert lock["packages"] == {} and lock["info"]["python"].startswith("3.")
