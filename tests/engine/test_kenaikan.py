@@ -664,3 +664,17 @@ def test_kj_date_is_today_when_pak_already_meets_the_ak():
     kj = r["kenaikan_jenjang"]
     assert all(syarat(kj, k)["status"] == "terpenuhi" for k in ("angka_kredit", "masa_jenjang", "predikat", "golongan_puncak"))
     assert kj["proyeksi_tanggal"] == "2025-03-02"
+
+
+def test_projection_date_never_before_the_ak_month():
+    # Regression R1 (see /work/engine-bugs.md): the cumulative AK (60,04 of 60) includes periods up to
+    # March 2027, entered ahead of the day of the calculation; the AK is first met in March 2027, so
+    # no date may come before April 2027.
+    r = sukses({"jenjang": "terampil", "golongan": "II/d", "ak_awal": 40.25, "tmt_jenjang": "2022-12-07",
+                "penilaian": [{"mulai": "2023-07", "selesai": "2024-08", "predikat": "Kurang"},
+                              {"mulai": "2024-12", "selesai": "2026-01", "predikat": "Sangat Baik"},
+                              {"mulai": "2026-03", "selesai": "2027-03", "predikat": "Sangat Baik"}],
+                "proyeksi": {"predikat": "Baik"}}, tanggal="2023-02-01")
+    kj = r["kenaikan_jenjang"]
+    assert kj["proyeksi_bulan"] == "2027-03"
+    assert kj["proyeksi_tanggal"] is not None and kj["proyeksi_tanggal"] >= "2027-04-01", kj["proyeksi_tanggal"]
