@@ -30,7 +30,11 @@ Hasil dicetak sebagai JSON. Status keluar: 0 berhasil, 2 masukan tidak sah (hasi
 
 
 def _cetak(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+    teks = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    # A lone surrogate ("\ud800") echoed from the input cannot be UTF-8: write it as the JSON
+    # escape it came in as, so the output stays valid JSON and never a traceback.
+    sys.stdout.buffer.write(teks.encode("utf-8", "backslashreplace"))
+    sys.stdout.flush()
 
 
 def main(argv: list[str] | None = None) -> int:

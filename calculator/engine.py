@@ -78,20 +78,21 @@ def _cek_predikat(kode: str, riwayat: _Riwayat, tahun: int, minimal: str, nama_m
                   hari_ini: _dt.date, dasar: str) -> dict:
     """'Predikat minimal Baik in each of the last N years', judged on the last N x 12 rated months."""
     nama = f"Predikat kinerja minimal {nama_minimal} dalam {tahun} tahun terakhir"
-    akhir = riwayat.terakhir
-    if akhir is None:
+    if riwayat.terakhir is None:
         return _syarat(kode, nama, TIDAK_DIKETAHUI, f"Belum ada penilaian yang dimasukkan. ({dasar})")
+    # Judged on the day of the calculation: periods after it (estimates) do not count.
+    akhir = min(riwayat.terakhir, dates.bulan_dari(hari_ini) - 1)
     # An annual predikat is set early in the next year, so a gap of up to 14 months is normal.
     if akhir < dates.bulan_dari(hari_ini) - 14:
         return _syarat(kode, nama, TIDAK_DIKETAHUI,
                        f"Penilaian terakhir yang dimasukkan berakhir {dates.nama_bulan(akhir)}; masukkan penilaian terbaru. ({dasar})")
     jendela = tahun * 12
     awal = akhir - jendela + 1
-    buruk = [p for p in riwayat.di_bawah(minimal) if p.selesai >= awal]
+    buruk = [p for p in riwayat.di_bawah(minimal) if p.selesai >= awal and p.mulai <= akhir]
     if buruk:
         p = buruk[-1]
         return _syarat(kode, nama, BELUM,
-                       f"Ada predikat di bawah {nama_minimal} pada {dates.nama_bulan(max(p.mulai, awal))} s.d. {dates.nama_bulan(p.selesai)}. ({dasar})")
+                       f"Ada predikat di bawah {nama_minimal} pada {dates.nama_bulan(max(p.mulai, awal))} s.d. {dates.nama_bulan(min(p.selesai, akhir))}. ({dasar})")
     tercakup = riwayat.awal_berurutan(akhir)
     if tercakup > awal:
         if tercakup == riwayat.mulai_konversi:
@@ -342,8 +343,8 @@ class Mesin:
                 return tanggal, periode
         raise AssertionError("periode_kp has no month")  # data test guarantees a month exists
 
-    def proyeksi(self, bulan_ak: int | None, batas_masa: _dt.date | None, tahun_predikat: int,
-                 hambatan: list[str], periode_kp: bool) -> tuple[str | None, str | None, str]:
+    def proyeksi(self, bulan_ak: int | None, ak_dari_pak: bool, batas_masa: _dt.date | None,
+                 tahun_predikat: int, hambatan: list[str], periode_kp: bool) -> tuple[str | None, str | None, str]:
         """(proyeksi_bulan, proyeksi_tanggal, keterangan) for one kind of kenaikan."""
         if self.p.proyeksi_predikat is None:
             return None, None, ""
@@ -355,7 +356,9 @@ class Mesin:
         if batas_masa is None:
             return teks_bulan, None, "Tanggal paling awal belum dapat dihitung karena TMT belum diisi."
         selang = self._selang_predikat(tahun_predikat)
-        calon = max(dates.awal_bulan(bulan_ak + 1), batas_masa, self.p.tanggal_hitung)
+        # AK met by the PAK holds today; AK from ratings counts from the month after it is reached.
+        ak_sejak = self.p.tanggal_hitung if ak_dari_pak else dates.awal_bulan(bulan_ak + 1)
+        calon = max(ak_sejak, batas_masa, self.p.tanggal_hitung)
         keterangan = "Tanggal paling awal bila AK, masa, dan predikat terpenuhi"
         # AK and masa only grow, so the other conditions hold from `calon` on; the predikat
         # condition can hold, lapse at a gap and hold again: take the first interval that reaches
@@ -425,7 +428,7 @@ class Mesin:
         ]
         hambatan = ["Sedang menjalani hukuman disiplin."] if self.p.hukuman_disiplin else []
         bulan_ak = self.bulan_tercapai(awal, langkah, minimal) if self.p.proyeksi_predikat else None
-        pb, pt, ket = self.proyeksi(bulan_ak, batas, int(tahun_predikat.nilai), hambatan, periode_kp=True)
+        pb, pt, ket = self.proyeksi(bulan_ak, awal >= minimal, batas, int(tahun_predikat.nilai), hambatan, periode_kp=True)
         return {
             "golongan_tujuan": tujuan,
             "pangkat_tujuan": self.aturan.pangkat[tujuan],
@@ -483,7 +486,7 @@ class Mesin:
                 f"Anda dapat diberikan kenaikan pangkat satu tingkat lebih tinggi dalam jenjang {j.nama} ({self.k.dasar(n)}).")
         hambatan = [] if di_puncak else [f"Perlu naik pangkat ke {puncak} lebih dahulu."]
         bulan_ak = self.bulan_tercapai(awal, langkah, minimal) if self.p.proyeksi_predikat else None
-        pb, pt, ket = self.proyeksi(bulan_ak, batas, int(tahun_predikat.nilai), hambatan, periode_kp=False)
+        pb, pt, ket = self.proyeksi(bulan_ak, awal >= minimal, batas, int(tahun_predikat.nilai), hambatan, periode_kp=False)
         return {
             "jenjang_tujuan": tujuan.kode,
             "jenjang_tujuan_nama": tujuan.nama,
