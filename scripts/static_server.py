@@ -90,7 +90,15 @@ def main(argv=None) -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
-    server = StaticServer(args.dir, args.host, args.port, verbose=True)
+    if not (Path(args.dir) / "index.html").is_file():
+        print(f"Folder {args.dir} belum berisi situs; jalankan dulu: bash scripts/build")
+        return 1
+    try:
+        server = StaticServer(args.dir, args.host, args.port, verbose=True)
+    except OSError as error:
+        print(f"Tidak dapat memakai {args.host}:{args.port} ({error.strerror}). "
+              f"Coba port lain, misalnya: PORT={args.port + 1} bash scripts/serve")
+        return 1
     print(f"Situs tersedia di {server.url} (tekan Ctrl+C untuk berhenti)", flush=True)
     try:
         server.httpd.serve_forever()
