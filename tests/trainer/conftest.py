@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,11 +36,16 @@ def skrip_bundle():
 
 
 @pytest.fixture(scope="session")
-def trainer_site(built_site, tmp_path_factory, skrip_pdf, skrip_bundle) -> Path:
+def trainer_site(built_site, tmp_path_factory) -> Path:
     salinan = tmp_path_factory.mktemp("situs-pelatih") / "site"
     shutil.copytree(built_site, salinan)
-    skrip_pdf.buat(salinan)
-    skrip_bundle.buat(salinan)
+    # The same commands as scripts/build, in their own processes (Playwright's sync API cannot
+    # nest inside the session's `browser` fixture).
+    for skrip in ("bundle_pdf.py", "bundle.py"):
+        proses = subprocess.run([sys.executable, str(ROOT / "scripts" / skrip), str(salinan)],
+                                cwd=ROOT, capture_output=True, text=True)
+        if proses.returncode != 0:
+            pytest.fail(f"scripts/{skrip} gagal:\n{proses.stdout}{proses.stderr}", pytrace=False)
     return salinan
 
 
