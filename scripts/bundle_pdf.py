@@ -73,7 +73,7 @@ body { margin: 0; }
   color: #283593; margin: 0 0 1mm; font-weight: 700; }
 .md-typeset h1 { margin-top: 0; }
 .md-typeset .headerlink, .md-content__button, .md-source-file, .pelatih-kontrol,
-.pelatih-tombol-presentasi, .pelatih-ringkasan { display: none !important; }
+.pelatih-tombol-presentasi, .pelatih-ringkasan, .pelatih-layar-saja { display: none !important; }
 .md-typeset table:not([class]) { font-size: 8.5pt; }
 .md-typeset pre, .md-typeset table, .md-typeset .admonition, .md-typeset details
   { break-inside: avoid; }

@@ -79,6 +79,13 @@ def test_ringkasan_pdf_is_one_a4_page_with_the_tables(trainer_site):
     assert er.render_nilai("koefisien.ahli_madya", "uji") in teks
 
 
+def test_ringkasan_page_tables_come_from_the_rules_data(built_site):
+    halaman = (built_site / "pelatih" / "ringkasan" / "index.html").read_text(encoding="utf-8")
+    for nama in ("koefisien", "persentase", "akk", "syarat"):
+        assert f'data-tabel="{nama}"' in halaman, nama
+    assert 'href="../unduh/ringkasan.pdf"' in halaman
+
+
 def test_trainer_page_offers_the_downloads(trainer_server):
     with urllib.request.urlopen(trainer_server + "pelatih/") as r:
         halaman = r.read().decode("utf-8")
