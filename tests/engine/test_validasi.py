@@ -76,6 +76,8 @@ KASUS = [
     ("tahun raksasa", {"penilaian": [{"tahun": 10 ** 30, "predikat": "Baik"}]}, "penilaian[0].tahun", ["2100"]),
     ("bulan raksasa", {"penilaian": [{"mulai": "9999-01", "selesai": "9999-02", "predikat": "Baik"}]},
      "penilaian[0].mulai", ["2100"]),
+    ("ak_awal 5 desimal", {"ak_awal": 12.34567}, "ak_awal", ["4 angka di belakang koma"]),
+    ("ak_konvensional 6 desimal", {"ak_konvensional": 550.123456}, "ak_konvensional", ["4 angka di belakang koma"]),
     ("desimal besar", {"desimal": 100}, "desimal", ["0 sampai 4"]),
     ("desimal negatif", {"desimal": -1}, "desimal", ["0 sampai 4"]),
     ("terlalu banyak periode", {"penilaian": [BAIK] * 1000}, "penilaian", ["paling banyak"]),
@@ -176,6 +178,8 @@ def test_null_optional_fields_are_absent_fields():
 def test_boundary_values_accepted():
     r = sukses({**DASAR, "ak_awal": 10000, "desimal": 4})
     assert r["ak_kumulatif"] == 10000
+    r = sukses({**DASAR, "ak_awal": 0.0001, "desimal": 4})
+    assert r["ak_awal"] == 0.0001
     r = sukses({**DASAR, "ak_awal": 0, "penilaian": [{"mulai": "2023-01", "selesai": "2023-01", "predikat": "Baik"}]})
     assert r["rincian"][0]["bulan"] == 1
 
