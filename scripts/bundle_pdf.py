@@ -73,7 +73,8 @@ body { margin: 0; }
   color: #283593; margin: 0 0 1mm; font-weight: 700; }
 .md-typeset h1 { margin-top: 0; }
 .md-typeset .headerlink, .md-content__button, .md-source-file, .pelatih-kontrol,
-.pelatih-tombol-presentasi, .pelatih-ringkasan, .pelatih-layar-saja { display: none !important; }
+.pelatih-tombol-presentasi, .pelatih-ringkasan, .pelatih-layar-saja,
+.ak-buka { display: none !important; }
 .md-typeset table:not([class]) { font-size: 8.5pt; }
 .md-typeset pre, .md-typeset table, .md-typeset .admonition, .md-typeset details
   { break-inside: avoid; }
@@ -223,6 +224,8 @@ def buat(site: Path) -> tuple[Path, Path]:
     site = site.resolve()
     if not (site / "index.html").is_file():
         raise SystemExit(f"{site} bukan hasil build (index.html tidak ada); jalankan mkdocs build dulu")
+    if not os.path.exists(CHROMIUM):
+        raise SystemExit(f"Chromium tidak ada di {CHROMIUM}; jalankan bash scripts/setup (atau atur CHROMIUM)")
     keluar = site / FOLDER_UNDUH
     keluar.mkdir(parents=True, exist_ok=True)
     server = _static_server().StaticServer(site, "127.0.0.1", 0).start()
