@@ -90,7 +90,7 @@ JS_AMBIL = """
   if (!art) return null;
   const salin = art.cloneNode(true);
   salin.querySelectorAll('details').forEach(d => d.setAttribute('open', ''));
-  salin.querySelectorAll('.headerlink, .md-content__button, .md-source-file, script').forEach(e => e.remove());
+  salin.querySelectorAll('.headerlink, .md-content__button, .md-source-file, .ak-buka, .pelatih-layar-saja, script').forEach(e => e.remove());
   salin.querySelectorAll('a[href]').forEach(a => {
     const url = new URL(a.getAttribute('href'), location.href);
     if (url.origin === asal) {
