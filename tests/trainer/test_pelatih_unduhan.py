@@ -64,6 +64,7 @@ def test_module_pdf_carries_the_engine_numbers(trainer_site):
     hasil = hitung({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0,
                     "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"}]})
     assert f"= {er._angka(hasil['ak_kumulatif'], 2)}" in teks
+    assert "Buka di kalkulator" not in teks          # a button is useless on paper
 
 
 def test_ringkasan_pdf_is_one_a4_page_with_the_tables(trainer_site):
