@@ -212,3 +212,17 @@ def test_tanggal_hitung_defaults_to_today():
 @pytest.mark.parametrize("nilai", [True, False])
 def test_desimal_bool_is_not_a_number(nilai):
     assert "desimal" in kolom(galat({**DASAR, "desimal": nilai}))
+
+
+def test_period_before_pak_date_warns_of_double_counting():
+    r = sukses({**DASAR, "ak_awal": 20, "tanggal_pak": "2024-01-31",
+                "penilaian": [{"tahun": 2023, "predikat": "Baik"}, {"tahun": 2024, "predikat": "Baik"}]})
+    pesan = [p for p in r["peringatan"] if "PAK" in p]
+    assert len(pesan) == 1 and "2023-01" in pesan[0]  # only the 2023 period starts before the PAK
+
+
+def test_unfinished_period_warns_estimate():
+    r = sukses({**DASAR, "ak_awal": 0, "penilaian": [{"tahun": 2025, "predikat": "Baik"}]}, tanggal="2025-06-15")
+    assert any("belum selesai" in p for p in r["peringatan"])
+    r = sukses({**DASAR, "ak_awal": 0, "penilaian": [{"tahun": 2024, "predikat": "Baik"}]}, tanggal="2025-06-15")
+    assert not any("belum selesai" in p for p in r["peringatan"])
