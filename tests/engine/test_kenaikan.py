@@ -18,7 +18,7 @@ from calculator.engine import Mesin
 from calculator.rules import muat
 from calculator.validation import validasi
 
-from bantu import belum_dikonfirmasi_disebut, sukses, syarat
+from bantu import sukses, syarat
 from strategi import AWAL, JENJANG, KOEFISIEN, PERSEN, PREDIKAT, bulan, penilaian
 
 RESMI = json.loads((Path(__file__).parent / "fixtures" / "tabel_resmi.json").read_text("utf-8"))
