@@ -678,3 +678,28 @@ def test_projection_date_never_before_the_ak_month():
     kj = r["kenaikan_jenjang"]
     assert kj["proyeksi_bulan"] == "2027-03"
     assert kj["proyeksi_tanggal"] is not None and kj["proyeksi_tanggal"] >= "2027-04-01", kj["proyeksi_tanggal"]
+
+
+@pytest.mark.parametrize("masa_depan", [
+    [{"mulai": "2025-08", "selesai": "2025-12", "predikat": "Baik"}],
+    [{"mulai": "2025-07", "selesai": "2025-07", "predikat": "Sangat Kurang"}],
+    [{"tahun": 2026, "predikat": "Kurang"}],
+])
+def test_periods_after_tanggal_hitung_do_not_change_todays_predikat_status(masa_depan):
+    # BUG B8 (see /work/engine-bugs.md): on 15 June 2025 with 2023 and 2024 rated Baik the KP predikat
+    # condition is "terpenuhi" (annual ratings for 2025 are not set yet: normal). Adding an estimate
+    # for a period that starts after the day of the calculation must not change that; it turned
+    # the status into "tidak_diketahui" ("belum mencakup seluruh 24 bulan sampai Mei 2025").
+    dasar = {"jenjang": "ahli_pertama", "golongan": "III/b", "ak_awal": 0, "penilaian": BAIK_2023_2024}
+    for kunci in ("kenaikan_jenjang",):
+        tanpa = syarat(sukses(dasar, tanggal="2025-06-15")[kunci], "predikat")["status"]
+        dengan = syarat(sukses({**dasar, "penilaian": BAIK_2023_2024 + masa_depan}, tanggal="2025-06-15")[kunci],
+                        "predikat")["status"]
+        assert tanpa == "terpenuhi"
+        assert dengan == tanpa
+    dasar = {**dasar, "golongan": "III/a"}
+    tanpa = syarat(sukses(dasar, tanggal="2025-06-15")["kenaikan_pangkat"], "predikat")["status"]
+    dengan = syarat(sukses({**dasar, "penilaian": BAIK_2023_2024 + masa_depan}, tanggal="2025-06-15")["kenaikan_pangkat"],
+                    "predikat")["status"]
+    assert tanpa == "terpenuhi"
+    assert dengan == tanpa
