@@ -703,3 +703,18 @@ def test_periods_after_tanggal_hitung_do_not_change_todays_predikat_status(masa_
                     "predikat")["status"]
     assert tanpa == "terpenuhi"
     assert dengan == tanpa
+
+
+@given(permintaan_proyeksi(), st.integers(0, 6), st.integers(1, 14), st.sampled_from(PREDIKAT))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_future_period_never_changes_todays_predikat_status(req, jeda, panjang, predikat):
+    # Property form of B8: the predikat conditions are judged on the day of the calculation.
+    req = {k: v for k, v in req.items() if k not in ("proyeksi", "pendidikan")}
+    hari = dt.date.fromisoformat(req["tanggal_hitung"])
+    mulai = max([hari.year * 12 + hari.month - 1] + [_idx(p["selesai"]) for p in req["penilaian"]]) + 1 + jeda
+    tambah = {**req, "penilaian": req["penilaian"] + [{"mulai": bulan(mulai), "selesai": bulan(mulai + panjang - 1),
+                                                        "predikat": predikat}]}
+    a, b = hitung(req), hitung(tambah)
+    for kunci in ("kenaikan_pangkat", "kenaikan_jenjang"):
+        if a[kunci] is not None:
+            assert syarat(a[kunci], "predikat")["status"] == syarat(b[kunci], "predikat")["status"], (kunci, tambah)
