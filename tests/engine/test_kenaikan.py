@@ -705,7 +705,7 @@ def test_periods_after_tanggal_hitung_do_not_change_todays_predikat_status(masa_
     assert dengan == tanpa
 
 
-@given(permintaan_proyeksi(), st.integers(0, 6), st.integers(1, 14), st.sampled_from(PREDIKAT))
+@given(st.one_of(permintaan_baik(), permintaan_proyeksi()), st.integers(0, 6), st.integers(1, 14), st.sampled_from(PREDIKAT))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_future_period_never_changes_todays_predikat_status(req, jeda, panjang, predikat):
     # Property form of B8: the predikat conditions are judged on the day of the calculation.
