@@ -62,6 +62,10 @@ class _Riwayat:
     def terakhir(self) -> int | None:
         return max((p.selesai for p in self.penilaian), default=None)
 
+    def terakhir_sebelum(self, bulan: int) -> int | None:
+        """Last rated month before `bulan`."""
+        return max((min(p.selesai, bulan - 1) for p in self.penilaian if p.mulai < bulan), default=None)
+
     def di_bawah(self, minimal: str) -> list[Periode]:
         return [p for p in self.penilaian if self.urutan[p.predikat] > self.urutan[minimal]]
 
@@ -78,10 +82,10 @@ def _cek_predikat(kode: str, riwayat: _Riwayat, tahun: int, minimal: str, nama_m
                   hari_ini: _dt.date, dasar: str) -> dict:
     """'Predikat minimal Baik in each of the last N years', judged on the last N x 12 rated months."""
     nama = f"Predikat kinerja minimal {nama_minimal} dalam {tahun} tahun terakhir"
-    if riwayat.terakhir is None:
-        return _syarat(kode, nama, TIDAK_DIKETAHUI, f"Belum ada penilaian yang dimasukkan. ({dasar})")
-    # Judged on the day of the calculation: periods after it (estimates) do not count.
-    akhir = min(riwayat.terakhir, dates.bulan_dari(hari_ini) - 1)
+    # Judged on the day of the calculation: months from the current one on (estimates) do not count.
+    akhir = riwayat.terakhir_sebelum(dates.bulan_dari(hari_ini))
+    if akhir is None:
+        return _syarat(kode, nama, TIDAK_DIKETAHUI, f"Belum ada penilaian sebelum bulan ini yang dimasukkan. ({dasar})")
     # An annual predikat is set early in the next year, so a gap of up to 14 months is normal.
     if akhir < dates.bulan_dari(hari_ini) - 14:
         return _syarat(kode, nama, TIDAK_DIKETAHUI,

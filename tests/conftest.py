@@ -11,6 +11,8 @@
   `.port`, `.root`, `.stop()`; root defaults to `built_site`; anything left running is stopped
   at the end of the session.
 - `browser` (session): Playwright Chromium (/usr/bin/chromium, or $CHROMIUM), headless.
+  Service worker requests are reported to `context.on("request")` too
+  (PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1); `request.service_worker` tells them apart.
 - `page` (function): a fresh context and page per test, closed afterwards.
 """
 
@@ -132,6 +134,9 @@ def browser():
         pytest.fail(f"Chromium tidak ada di {CHROMIUM}; jalankan bash scripts/setup", pytrace=False)
     from playwright.sync_api import sync_playwright
 
+    # Report service worker traffic (offline precache) to context.on("request") as well, so
+    # that "no request to another host" also covers what the service worker fetches.
+    os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS

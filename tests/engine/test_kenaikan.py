@@ -610,8 +610,9 @@ def test_predikat_status_is_judged_at_tanggal_hitung_not_on_future_periods():
 
 
 @st.composite
-def permintaan_baik(draw):
-    """Good, unbroken ratings from after January 2023 to shortly before the day of the calculation."""
+def permintaan_baik(draw, masa_depan: bool = False):
+    """Good, unbroken ratings from after January 2023 to shortly before the day of the calculation
+    (with `masa_depan`, sometimes one more period, of any predikat, after that day)."""
     jenjang = draw(st.sampled_from(sorted(JENJANG)))
     hari = draw(st.dates(dt.date(2025, 3, 2), dt.date(2029, 12, 31)).filter(lambda d: d.day != 1))
     akhir = hari.year * 12 + hari.month - 1 - 1 - draw(st.integers(0, 10))
@@ -621,6 +622,10 @@ def permintaan_baik(draw):
         n = min(draw(st.integers(1, 18)), akhir - m + 1)
         periode.append({"mulai": bulan(m), "selesai": bulan(m + n - 1), "predikat": draw(st.sampled_from(["Baik", "Sangat Baik"]))})
         m += n
+    if masa_depan and draw(st.booleans()):
+        m = hari.year * 12 + hari.month + draw(st.integers(0, 6))
+        periode.append({"mulai": bulan(m), "selesai": bulan(m + draw(st.integers(0, 13))),
+                        "predikat": draw(st.sampled_from(PREDIKAT))})
     return {"jenjang": jenjang, "golongan": draw(st.sampled_from(JENJANG[jenjang])), "tanggal_hitung": hari.isoformat(),
             "ak_awal": draw(st.integers(0, 50_000)) / 100, "penilaian": periode, "proyeksi": {"predikat": "Baik"},
             "tmt_golongan": (hari - dt.timedelta(days=draw(st.integers(0, 1500)))).isoformat(),
@@ -705,7 +710,8 @@ def test_periods_after_tanggal_hitung_do_not_change_todays_predikat_status(masa_
     assert dengan == tanpa
 
 
-@given(st.one_of(permintaan_baik(), permintaan_proyeksi()), st.integers(0, 6), st.integers(1, 14), st.sampled_from(PREDIKAT))
+@given(st.one_of(permintaan_baik(masa_depan=True), permintaan_proyeksi()), st.integers(0, 6), st.integers(1, 14),
+       st.sampled_from(PREDIKAT))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_future_period_never_changes_todays_predikat_status(req, jeda, panjang, predikat):
     # Property form of B8: the predikat conditions are judged on the day of the calculation.
@@ -718,3 +724,32 @@ def test_future_period_never_changes_todays_predikat_status(req, jeda, panjang, 
     for kunci in ("kenaikan_pangkat", "kenaikan_jenjang"):
         if a[kunci] is not None:
             assert syarat(a[kunci], "predikat")["status"] == syarat(b[kunci], "predikat")["status"], (kunci, tambah)
+
+
+def status_predikat(req: dict, tahun: int) -> str:
+    """Today's predikat condition by brute force: the N x 12 months up to the last rated month before
+    the day of the calculation (an annual rating may lag up to 14 months); none below Baik."""
+    hari = dt.date.fromisoformat(req["tanggal_hitung"])
+    kini = hari.year * 12 + hari.month - 1
+    rated = {m: p for m, p in _bulan_dinilai(req).items() if m < kini}
+    if not rated:
+        return "tidak_diketahui"
+    akhir = max(rated)
+    if akhir < kini - 14:
+        return "tidak_diketahui"
+    jendela = range(akhir - tahun * 12 + 1, akhir + 1)
+    if any(m in rated and PERSEN[rated[m]] < 100 for m in jendela):
+        return "belum"
+    if any(m not in rated for m in jendela):
+        return "tidak_diketahui"
+    return "terpenuhi"
+
+
+@given(st.one_of(permintaan_baik(masa_depan=True), permintaan_proyeksi()))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_todays_predikat_status_matches_brute_force(req):
+    r = hitung(req)
+    assert "galat" not in r
+    for kunci, tahun in (("kenaikan_pangkat", 2), ("kenaikan_jenjang", 1)):
+        if r[kunci] is not None:
+            assert syarat(r[kunci], "predikat")["status"] == status_predikat(req, tahun), (kunci, req)

@@ -79,7 +79,8 @@ def test_no_request_to_another_host(light_visits, site_server):
     local = urlparse(site_server).netloc
     outside = {}
     for url, visit in light_visits.items():
-        assert visit["requests"], f"{url}: tidak ada permintaan yang tercatat"
+        # The page itself, its stylesheet and bundle at least: the recording works.
+        assert len(visit["requests"]) >= 3, f"{url}: permintaan tidak tercatat"
         foreign = [
             r for r in visit["requests"]
             if urlparse(r).scheme not in LOCAL_SCHEMES and urlparse(r).netloc != local

@@ -370,7 +370,10 @@
     if (m.status === "gagal") teks = "Kalkulator gagal dimuat: " + m.teks + " Periksa sambungan lalu coba lagi.";
     $("kalk-status-teks").textContent = teks;
     $("kalk-ulang").hidden = m.status !== "gagal";
-    if (m.status === "siap") this.kirim();
+    if (m.status !== "siap") {
+      // A failed or restarted worker will not answer what was in flight: send again when ready.
+      if (this.sibuk) { this.sibuk = false; this.kotor = true; }
+    } else this.kirim();
   };
 
   Kalkulator.prototype.bersihkanGalat = function () {
