@@ -151,6 +151,15 @@ class Mesin:
         return self._ak[periode]
 
     def ak_periode(self, periode: Periode) -> tuple[Fraction, dict]:
+        """Exact AK of a rated period and its rincian row. The row depends only on the rules, the
+        jenjang, the period and `desimal`, and the same periods recur across requests: memoised."""
+        kunci = ("ak_periode", self.jenjang.kode, periode.mulai, periode.selesai, periode.predikat, self.p.desimal)
+        ak, baris, belum = self.aturan.ingat(kunci, lambda: self._ak_periode(periode))
+        for n in belum:
+            self.k.belum_dikonfirmasi[n.nama] = n
+        return ak, dict(baris)
+
+    def _ak_periode(self, periode: Periode) -> tuple[Fraction, dict, tuple[Nilai, ...]]:
         # PermenPANRB 1/2023 Pasal 37 ayat (1) and (4): AK = bulan/12 x persentase x koefisien,
         # prorated by the months of the rated period.
         koef = self.koefisien(periode.mulai)
@@ -176,7 +185,7 @@ class Mesin:
             "rumus": f"{periode.bulan}/{teks(setahun.nilai)} x {persen(pct.nilai)} x {tepat(koef.nilai)} = {teks(ak, d)}",
             "dasar_hukum": "; ".join(dasar),
         }
-        return ak, baris
+        return ak, baris, tuple(n for n in (koef, pct, setahun) if not n.dikonfirmasi)
 
     # -- starting AK ---------------------------------------------------------------------------
     def ak_dasar(self) -> Nilai:

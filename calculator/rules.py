@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 UNCONFIRMED = "belum_dikonfirmasi"
-_BATAS_MEMO = 100_000  # entries kept by Aturan.nilai_pada (machinery, not a rule)
+_BATAS_MEMO = 100_000  # entries kept by each Aturan memo (machinery, not a rule)
 DATA_FILES = ("sumber", "jabatan", "konversi", "kenaikan", "integrasi")
 
 
@@ -75,6 +75,7 @@ class Aturan:
     predikat: dict[str, dict]  # kode -> {nama, label, urutan}
     parameter: dict[str, Parameter] = field(default_factory=dict)
     _pada: dict = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def param(self, nama: str) -> Parameter:
         return self.parameter[nama]
@@ -89,6 +90,15 @@ class Aturan:
             if len(self._pada) < _BATAS_MEMO:  # bounded: dates in requests are few in practice
                 self._pada[kunci] = n
         return n
+
+    def ingat(self, kunci: tuple, buat):
+        """`buat()` computed once per `kunci` for these rules (pure results only), memoised."""
+        hasil = self._memo.get(kunci)
+        if hasil is None:
+            hasil = buat()
+            if len(self._memo) < _BATAS_MEMO:
+                self._memo[kunci] = hasil
+        return hasil
 
     def dasar_hukum(self, nilai: Nilai) -> str:
         """'PermenPANRB 1/2023 Pasal 37 ayat (1)': the citation shown to readers."""

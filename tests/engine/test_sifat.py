@@ -215,3 +215,26 @@ def test_numbers_in_results_have_at_most_desimal_places(req):
         assert "e" not in teks.lower(), (jalur, x)
         pecahan_desimal = teks.partition(".")[2]
         assert len(pecahan_desimal.rstrip("0")) <= d, (jalur, x, d)
+
+
+@given(permintaan_sah(), permintaan_sah())
+def test_memoised_rules_give_the_same_result_as_fresh_rules(req, lain):
+    # The rules object memoises per-period rows across requests (speed); a result must not depend
+    # on what was asked before it. `lain` warms the memo, then `req` is compared with fresh rules,
+    # and mutating a returned row must not leak into the next result.
+    import datetime as dt
+
+    from calculator.engine import Mesin
+    from calculator.rules import muat
+    from calculator.validation import validasi
+
+    def dengan(aturan, r):
+        p = validasi(r, aturan, dt.date.today())
+        return {"galat": p} if isinstance(p, list) else Mesin(aturan, p).jalankan()
+
+    bersama = muat()
+    dengan(bersama, lain)
+    hangat = dengan(bersama, req)
+    for baris in hangat.get("rincian", []):
+        baris["ak"] = "diubah"
+    assert dengan(bersama, req) == dengan(muat.__wrapped__(), req)
