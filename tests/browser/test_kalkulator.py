@@ -280,6 +280,32 @@ def test_instant_navigation_keeps_the_worker(kalk, site_server):
     assert page.inner_text("#kalk-ak-kumulatif") == "35,5"
 
 
+def test_share_link_on_a_guide_page_opens_by_instant_navigation(kalk, site_server):
+    # A worked example's "Buka di kalkulator" reached by instant navigation (no reload): Material
+    # would land on kalkulator/#<an anchor of the guide page>; the link's request must still fill
+    # the form, the address must be the share link, and the running worker must be reused.
+    page, _, _ = kalk
+    page.evaluate("window.__jfPenanda = window.__jfMesin.worker")
+    page.evaluate("document.querySelector('a[href$=\"kenaikan-pangkat/\"]').click()")
+    page.wait_for_url("**/kenaikan-pangkat/")
+    page.wait_for_selector("#kalkulator", state="detached")
+    link = page.locator("a.ak-buka").first
+    payload = link.get_attribute("href").split("#s=", 1)[1]
+    req = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode("utf-8"))
+    expected = calculator.hitung(req)
+    assert "galat" not in expected
+    before = page.evaluate("window.__jfMesin.jumlahJawaban || 0")  # counts across pages
+    link.click()
+    page.wait_for_url("**/kalkulator/#s=*")
+    assert page.url.split("#s=", 1)[1] == payload
+    wait_answer(page, before)
+    page.wait_for_function("([j, g]) => document.querySelector('#f-jenjang').value === j"
+                           " && document.querySelector('#f-golongan').value === g", arg=[req["jenjang"], req["golongan"]])
+    page.wait_for_function("(t) => document.querySelector('#kalk-ak-kumulatif').innerText === t",
+                           arg=id_format(expected["ak_kumulatif"]))
+    assert page.evaluate("window.__jfPenanda === window.__jfMesin.worker")
+
+
 def test_no_request_leaves_the_site(kalk, site_server):
     _, urls, _ = kalk
     assert any("/pyodide/" in u and u.endswith(".wasm") for u in urls)

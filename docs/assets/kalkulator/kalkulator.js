@@ -720,6 +720,13 @@
 
   Kalkulator.prototype.dariHash = function () {
     var h = location.hash || "";
+    var tertunda = window.__jfTautanTertunda;
+    window.__jfTautanTertunda = null;
+    if (h.indexOf("#s=") !== 0 && tertunda && tertunda.hash.indexOf("#s=") === 0 && Date.now() - tertunda.waktu < 30000) {
+      // Reached by instant navigation from a share link (see situs.js): restore the link's address.
+      h = tertunda.hash;
+      history.replaceState(history.state, "", location.pathname + location.search + h);
+    }
     if (h.indexOf("#s=") !== 0) return null;
     try { return dariBase64url(h.slice(3)); }
     catch (e) {

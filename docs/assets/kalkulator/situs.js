@@ -39,6 +39,16 @@
     });
   }
 
+  // A share link followed through Material's instant navigation lands on the calculator page
+  // with the hash of an anchor of the previous page, not with "#s=..." (navigation.instant and
+  // navigation.tracking, seen in headless Chromium). Keep the link's hash here, before Material
+  // handles the click (capture phase), so the calculator can read it; the worker stays alive.
+  window.addEventListener("click", function (ev) {
+    var a = ev.target && ev.target.closest ? ev.target.closest("a[href*='#s=']") : null;
+    if (!a || a.origin !== location.origin) return;
+    window.__jfTautanTertunda = { hash: a.hash, waktu: Date.now() };
+  }, true);
+
   var memuat = null;
   function muatKalkulator() {
     if (window.__jfKalkulator) return Promise.resolve();
