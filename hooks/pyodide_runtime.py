@@ -190,19 +190,38 @@ def on_page_markdown(markdown, page, config, files):
     # In an attribute, not a JSON <script>: Material's instant navigation re-creates the scripts
     # of a new page as JavaScript, and a JSON one then throws and stops the page swap.
     payload = html.escape(json.dumps(konfigurasi, ensure_ascii=False, separators=(",", ":")))
-    worker = html.escape(root + manifest["worker"])
-    boot = (
-        # Start the worker now, while Material's CSS and JS are still loading: Pyodide's boot is
-        # most of the wait. kalkulator.js adopts this worker (window.__jfMesin) later.
+    block = (f'<div id="kalkulator-konfigurasi" hidden data-konfigurasi="{payload}"></div>\n'
+             f"{_start_script(root, manifest)}\n")
+    return markdown.replace(MARKER, block)
+
+
+def _start_script(root: str, manifest: dict) -> str:
+    """A tiny inline script that starts the engine's Web Worker at once: Pyodide's boot is most of
+    the wait. kalkulator.js adopts this worker (window.__jfMesin) later. The URLs are literals
+    relative to the calculator page, so it needs nothing else from the page."""
+    def js(value: str) -> str:
+        return json.dumps(value).replace("<", "\\u003c")
+    return (
         "<script>(function(){if(window.__jfMesin||!window.Worker)return;"
-        "var c=JSON.parse(document.getElementById('kalkulator-konfigurasi').dataset.konfigurasi);"
-        "var r=new URL(c.root,location.href),m={pesan:[],konfigurasi:c};"
-        f"m.worker=new Worker(new URL('{worker}',location.href),{{type:'module'}});"
-        "m.worker.onmessage=function(e){m.pesan.push(e.data)};"
-        "m.worker.postMessage({jenis:'mulai',pyodide:new URL(c.runtime.pyodide_dir,r).href,"
-        "wheel:new URL(c.runtime.wheel,r).href,sha256:c.runtime.wheel_sha256});"
+        f"var r=new URL({js(root)},location.href),m={{pesan:[]}};"
+        f"var s={{jenis:'mulai',pyodide:new URL({js(manifest['pyodide_dir'])},r).href,"
+        f"wheel:new URL({js(manifest['wheel'])},r).href,sha256:{js(manifest['wheel_sha256'])}}};"
+        # The start message as the worker's name too: it boots at once (see worker.js).
+        f"m.worker=new Worker(new URL({js(manifest['worker'])},r),{{type:'module',name:JSON.stringify(s)}});"
+        "m.worker.onmessage=function(e){m.pesan.push(e.data)};m.worker.postMessage(s);"
         "window.__jfMesin=m})();</script>"
     )
-    block = (f'<div id="kalkulator-konfigurasi" hidden data-konfigurasi="{payload}"></div>\n'
-             f"{boot}\n")
-    return markdown.replace(MARKER, block)
+
+
+def on_post_page(output, page, config):
+    # On a full load of the calculator page, start the worker from the top of <head>, before the
+    # stylesheets (an inline script waits for the stylesheets above it). The copy in the content
+    # serves Material's instant navigation, which swaps the content but not the head; whichever
+    # runs first starts the worker, the other sees window.__jfMesin and does nothing.
+    if page.file.src_uri != CALCULATOR_PAGE:
+        return output
+    root = (get_relative_url(".", page.url) or ".").rstrip("/") + "/"
+    charset = '<meta charset="utf-8">'
+    if charset not in output:
+        raise PluginError(f"{CALCULATOR_PAGE}: {charset} tidak ditemukan di <head>.")
+    return output.replace(charset, charset + _start_script(root, _state["manifest"]), 1)

@@ -52,3 +52,18 @@ def test_runtime_holds_only_what_pyodide_boots_with(built_site):
         ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
     lock = json.loads((built_site / manifest["pyodide_dir"] / "pyodide-lock.json").read_text())
     assert lock["packages"] == {} and lock["info"]["python"].startswith("3.")
+
+
+def test_calculator_page_starts_the_worker_before_the_stylesheets(built_site):
+    # An inline script waits for the stylesheets above it: the worker must start first (speed of
+    # the cold visit), with the start message also as the worker's name (it boots without waiting
+    # for the page's main thread), and the same start script in the content for instant navigation.
+    html = (built_site / "kalkulator/index.html").read_text(encoding="utf-8")
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    head = html[:html.index("</head>")]
+    start = head.index("new Worker(")
+    assert start < head.index('rel="stylesheet"')
+    assert html.count("new Worker(") == 2
+    script = head[head.rindex("<script", 0, start):head.index("</script>", start)]
+    assert "name:JSON.stringify(s)" in script and manifest["wheel_sha256"] in script
+    assert html[html.index("</head>"):].count(script) == 1

@@ -18,14 +18,16 @@
   function mesinBaru(konfigurasi) {
     var root = new URL(konfigurasi.root, location.href);
     var m = { pesan: [], konfigurasi: konfigurasi };
-    m.worker = new Worker(new URL(konfigurasi.runtime.worker, root), { type: "module" });
-    m.worker.onmessage = function (e) { m.pesan.push(e.data); };
-    m.worker.postMessage({
+    var mulai = {
       jenis: "mulai",
       pyodide: new URL(konfigurasi.runtime.pyodide_dir, root).href,
       wheel: new URL(konfigurasi.runtime.wheel, root).href,
       sha256: konfigurasi.runtime.wheel_sha256,
-    });
+    };
+    // The start message goes as the worker's name too: the worker boots at once (worker.js).
+    m.worker = new Worker(new URL(konfigurasi.runtime.worker, root), { type: "module", name: JSON.stringify(mulai) });
+    m.worker.onmessage = function (e) { m.pesan.push(e.data); };
+    m.worker.postMessage(mulai);
     return m;
   }
 
@@ -34,6 +36,7 @@
     var m = window.__jfMesin;
     if (m && m.siapPakai) return m;
     if (!m) m = window.__jfMesin = mesinBaru(konfigurasi);
+    m.konfigurasi = konfigurasi; // for a restart (the inline start script knows only its URLs)
     m.status = "muat";
     m.teks = "Mengunduh Python (Pyodide) dari situs ini…";
     m.tunggu = {};

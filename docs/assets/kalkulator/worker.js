@@ -4,18 +4,22 @@
 // and Python never holds a reference to a JS object (which also keeps memory snapshots possible).
 // The browser computes nothing itself (desain.md: each front end only renders the result).
 //
-// Memory snapshot (catatan-teknis: the biggest lever on start-up): after the first answer of a
-// plain boot, the worker snapshots Python's memory (engine imported, warm) into Cache Storage,
-// keyed by the Pyodide version and the wheel's sha256; later visits boot from it. The snapshot is
-// made here, in this browser, so no visit downloads it; a snapshot that fails to load is deleted
-// and the worker boots plainly. The service worker deletes it with the rest when a release changes
-// Pyodide or the engine.
+// Memory snapshot (catatan-teknis: the biggest lever on start-up): later visits boot from a
+// snapshot of Python's memory (engine imported, warm) kept in Cache Storage, keyed by the Pyodide
+// version and the wheel's sha256. It is made in this browser, so no visit downloads it. A boot
+// able to make a snapshot (`_makeSnapshot`) is measurably slower, so the first visit boots plainly
+// and answers first; once the form has been quiet for a while, this worker starts a second one
+// (this same file, named {jenis: "buat-snapshot"}) that boots for the snapshot, stores it and
+// ends. A snapshot that fails to load is deleted and the worker boots plainly. The service worker
+// deletes it with the rest when a release changes Pyodide or the engine.
 
 let ready = false;
 let booting = null;
-let snapshot = null; // {cache, key} when this boot should leave a snapshot behind
+let snapshot = null; // {cfg, place} while a snapshot is still to be made for this release
+let snapshotTimer = null;
 const queue = [];
 const ENGINE_DIR = "/lib/panduan-jf";
+const SNAPSHOT_AFTER_QUIET_MS = 4000; // keep the background boot away from someone typing
 
 function say(msg) { self.postMessage(msg); }
 
@@ -44,12 +48,13 @@ async function readSnapshot(place) {
 }
 
 let pyodide = null;
-let hitungFn = null; // a PyProxy of _jf_hitung: only once no snapshot is to be made any more
+let hitungFn = null; // a PyProxy of _jf_hitung (never in a snapshot-making boot: no proxies there)
 
 function python(code) { return pyodide.runPython(code); }
 
 async function boot(cfg) {
   const t0 = performance.now();
+  const forSnapshot = cfg.jenis === "buat-snapshot";
   say({ jenis: "kemajuan", tahap: "unduh", teks: "Mengunduh Python (Pyodide) dari situs ini…" });
   const place = snapshotPlace(cfg);
   // Fetch the wheel and look for a snapshot while Pyodide downloads and compiles.
@@ -57,7 +62,7 @@ async function boot(cfg) {
     if (!r.ok) throw new Error(`mesin hitung tidak dapat diunduh (HTTP ${r.status})`);
     return r.arrayBuffer();
   });
-  const snapP = readSnapshot(place);
+  const snapP = forSnapshot ? Promise.resolve(null) : readSnapshot(place);
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
   say({ jenis: "kemajuan", tahap: "mulai", teks: "Menyiapkan Python…" });
   const snap = await snapP;
@@ -74,7 +79,7 @@ async function boot(cfg) {
       caches.delete(place.cache).catch(() => {});
     }
   }
-  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, _makeSnapshot: !!place });
+  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, _makeSnapshot: forSnapshot });
   say({ jenis: "kemajuan", tahap: "mesin", teks: "Memuat mesin hitung…" });
   const wheel = new Uint8Array(await wheelP);
   if (cfg.sha256) {
@@ -92,9 +97,9 @@ import calculator
 def _jf_hitung(teks):
     return json.dumps(calculator.hitung(json.loads(teks)), ensure_ascii=False)
 `);
-    if (place) snapshot = place;
+    if (place && !forSnapshot) snapshot = { cfg, place };
   }
-  if (!snapshot) hitungFn = pyodide.globals.get("_jf_hitung");
+  if (!forSnapshot) hitungFn = pyodide.globals.get("_jf_hitung");
   const versi = python("import sys; sys.version.split()[0]");
   ready = true;
   say({ jenis: "siap", pyodide: pyodide.version, python: versi, snapshot: fromSnapshot,
@@ -105,10 +110,7 @@ function answer(msg) {
   const t0 = performance.now();
   let hasil;
   try {
-    // Until the snapshot is made, the request goes in as a Python string literal (JSON's string
-    // escapes are valid Python): no proxy exists, and the result comes back as a plain string.
-    // A direct call (no compile) once the snapshot, if any, is made.
-    hasil = hitungFn ? hitungFn(msg.permintaan) : python(`_jf_hitung(${JSON.stringify(msg.permintaan)})`);
+    hasil = hitungFn(msg.permintaan);
   } catch (err) {
     // hitung() never raises by contract; if it does, say so instead of hanging the form.
     say({ jenis: "hasil", id: msg.id, galat: String(err && err.message || err) });
@@ -116,38 +118,63 @@ function answer(msg) {
   }
   say({ jenis: "hasil", id: msg.id, hasil, ms: performance.now() - t0 });
   if (snapshot) {
-    const place = snapshot;
-    snapshot = null;
-    setTimeout(() => keepSnapshot(place), 0); // after this answer is on its way
+    snapshot.contoh = msg.permintaan; // the snapshot is warmed with a real request
+    clearTimeout(snapshotTimer);
+    snapshotTimer = setTimeout(snapshotInBackground, SNAPSHOT_AFTER_QUIET_MS);
   }
 }
 
-async function keepSnapshot(place) {
+function snapshotInBackground() {
+  const job = snapshot;
+  snapshot = null;
+  if (!job || typeof Worker === "undefined") return; // no nested workers: plain boots only
+  const name = JSON.stringify({ ...job.cfg, jenis: "buat-snapshot", contoh: job.contoh });
+  let helper;
   try {
-    let bytes;
-    try {
-      bytes = pyodide.makeMemorySnapshot();
-    } finally {
-      hitungFn = pyodide.globals.get("_jf_hitung");
-    }
-    const cache = await caches.open(place.cache);
-    await cache.put(place.key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
-    say({ jenis: "snapshot", bytes: bytes.length });
+    helper = new Worker(self.location.href, { type: "module", name });
   } catch (err) {
     say({ jenis: "snapshot", gagal: String(err && err.message || err) });
+    return;
   }
+  helper.onmessage = (e) => {
+    const d = e.data || {};
+    if (d.jenis === "snapshot") say(d);
+    else if (d.jenis === "gagal") say({ jenis: "snapshot", gagal: d.pesan });
+    else return; // its progress messages are not the page's business
+    helper.terminate();
+  };
+  helper.onerror = (e) => {
+    say({ jenis: "snapshot", gagal: String(e && e.message || "worker") });
+    helper.terminate();
+  };
+}
+
+// In the snapshot-making worker: one real request through the engine (warm code paths), then the
+// snapshot. The request goes in as a Python string literal (JSON's string escapes are valid
+// Python), so that no proxy exists when the memory is saved.
+async function makeSnapshot(cfg) {
+  python(`_jf_hitung(${JSON.stringify(cfg.contoh || "{}")})`);
+  const place = snapshotPlace(cfg);
+  const bytes = pyodide.makeMemorySnapshot();
+  const cache = await caches.open(place.cache);
+  await cache.put(place.key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  say({ jenis: "snapshot", bytes: bytes.length });
+}
+
+function start(cfg) {
+  if (booting) return;
+  booting = boot(cfg).then(() => {
+    if (cfg.jenis === "buat-snapshot") return makeSnapshot(cfg);
+    while (queue.length) answer(queue.shift());
+  }).catch((err) => {
+    say({ jenis: "gagal", pesan: String(err && err.message || err) });
+  });
 }
 
 self.onmessage = (e) => {
   const msg = e.data || {};
   if (msg.jenis === "mulai") {
-    if (!booting) {
-      booting = boot(msg).then(() => {
-        while (queue.length) answer(queue.shift());
-      }).catch((err) => {
-        say({ jenis: "gagal", pesan: String(err && err.message || err) });
-      });
-    }
+    start(msg);
   } else if (msg.jenis === "hitung") {
     if (ready) answer(msg);
     else {
@@ -157,3 +184,11 @@ self.onmessage = (e) => {
     }
   }
 };
+
+// The page also passes the start message as the worker's name: boot from it at once. A message
+// posted before the worker runs is delivered only when the page's main thread is free again,
+// which on a page still loading Material's scripts costs a few hundred milliseconds.
+try {
+  const cfg = self.name ? JSON.parse(self.name) : null;
+  if (cfg && (cfg.jenis === "mulai" || cfg.jenis === "buat-snapshot")) start(cfg);
+} catch (err) { /* not a start message: wait for it */ }
