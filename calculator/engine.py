@@ -6,7 +6,6 @@ written (angka.ke_json / angka.teks). Rule figures come from the rules data (rul
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from fractions import Fraction
 
 from . import dates
@@ -50,13 +49,13 @@ def _fakta(kode: str, nama: str, nilai: bool | None, ya: str, tidak: str, kosong
     return _syarat(kode, nama, TERPENUHI if nilai else BELUM, ya if nilai else tidak)
 
 
-@dataclass
 class _Riwayat:
     """Rated months known to the engine: the request's periods plus, when asked, the projection."""
 
-    penilaian: list[Periode]
-    urutan: dict[str, int]  # predikat code -> rank (1 best)
-    mulai_konversi: int  # months before it cannot be entered (they give no AK)
+    def __init__(self, penilaian: list[Periode], urutan: dict[str, int], mulai_konversi: int):
+        self.penilaian = penilaian
+        self.urutan = urutan  # predikat code -> rank (1 best)
+        self.mulai_konversi = mulai_konversi  # months before it cannot be entered (they give no AK)
 
     @property
     def terakhir(self) -> int | None:

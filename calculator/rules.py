@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import tomllib
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
@@ -18,8 +18,10 @@ _BATAS_MEMO = 100_000  # entries kept by each Aturan memo (machinery, not a rule
 DATA_FILES = ("sumber", "jabatan", "konversi", "kenaikan", "integrasi")
 
 
-@dataclass(frozen=True)
-class Nilai:
+# Plain NamedTuples, not dataclasses: in the browser every stdlib module is compiled from source on
+# import, and `dataclasses` alone costs ~70 ms of the calculator's first answer (typing is loaded
+# by Pyodide anyway).
+class Nilai(NamedTuple):
     """One value of a parameter with its legal basis."""
 
     nama: str  # dotted parameter name, e.g. "koefisien.ahli_pertama"
@@ -35,8 +37,7 @@ class Nilai:
         return self.status != UNCONFIRMED
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(NamedTuple):
     nama: str
     riwayat: tuple[Nilai, ...]  # sorted by `berlaku`
 
@@ -53,8 +54,7 @@ class Parameter:
         return self.riwayat[-1]
 
 
-@dataclass(frozen=True)
-class Jenjang:
+class Jenjang(NamedTuple):
     kode: str
     nama: str
     kategori: str
@@ -63,19 +63,23 @@ class Jenjang:
     sumber: Nilai
 
 
-@dataclass
 class Aturan:
-    versi: str
-    diperiksa_sampai: _dt.date
-    instrumen: dict[str, dict]
-    jenjang: dict[str, Jenjang]
-    kategori: dict[str, dict]
-    pangkat: dict[str, str]  # golongan -> pangkat name, ordered lowest first
-    pangkat_sumber: Nilai
-    predikat: dict[str, dict]  # kode -> {nama, label, urutan}
-    parameter: dict[str, Parameter] = field(default_factory=dict)
-    _pada: dict = field(default_factory=dict, repr=False, compare=False)
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    """The rules, indexed for the engine, with memos of what is computed from them alone."""
+
+    def __init__(self, *, versi: str, diperiksa_sampai: _dt.date, instrumen: dict[str, dict],
+                 jenjang: dict[str, Jenjang], kategori: dict[str, dict], pangkat: dict[str, str],
+                 pangkat_sumber: Nilai, predikat: dict[str, dict], parameter: dict[str, Parameter]):
+        self.versi = versi
+        self.diperiksa_sampai = diperiksa_sampai
+        self.instrumen = instrumen
+        self.jenjang = jenjang
+        self.kategori = kategori
+        self.pangkat = pangkat  # golongan -> pangkat name, ordered lowest first
+        self.pangkat_sumber = pangkat_sumber
+        self.predikat = predikat  # kode -> {nama, label, urutan}
+        self.parameter = parameter
+        self._pada: dict = {}
+        self._memo: dict = {}
 
     def param(self, nama: str) -> Parameter:
         return self.parameter[nama]

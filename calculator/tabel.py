@@ -6,7 +6,7 @@ Each table is a title, a header and rows of display strings, built from the rule
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import dates
 from .angka import persen, teks
@@ -15,13 +15,12 @@ from .rules import Aturan, Nilai, muat
 TANDA_BELUM_DIKONFIRMASI = "*"
 
 
-@dataclass
-class Tabel:
+class Tabel(NamedTuple):
     kode: str
     judul: str
     kepala: list[str]
     baris: list[list[str]]
-    dasar: list[str] = field(default_factory=list)
+    dasar: list[str]
     belum_dikonfirmasi: bool = False
 
 

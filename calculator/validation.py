@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from fractions import Fraction
 
 from . import dates
@@ -31,8 +31,7 @@ KOLOM_PROYEKSI = {"predikat", "mulai"}
 KOLOM_PENDIDIKAN = {"tanggal"}
 
 
-@dataclass(frozen=True)
-class Periode:
+class Periode(NamedTuple):  # NamedTuple, not a dataclass: see rules.Nilai
     mulai: int  # month index (dates.indeks)
     selesai: int
     predikat: str  # predikat code
@@ -43,8 +42,7 @@ class Periode:
         return self.selesai - self.mulai + 1
 
 
-@dataclass
-class Permintaan:
+class Permintaan(NamedTuple):
     jenjang: str
     golongan: str
     ak_awal: Fraction | None
@@ -62,7 +60,7 @@ class Permintaan:
     pengembangan_profesi: bool | None
     hukuman_disiplin: bool | None
     tanggal_hitung: _dt.date
-    peringatan: list[str] = field(default_factory=list)
+    peringatan: list[str]
 
 
 class _Galat:
