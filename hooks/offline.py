@@ -40,8 +40,22 @@ def _url_of(rel: str) -> str:
     return rel
 
 
-def precache_list(site_dir: Path, runtime: dict) -> list[tuple[str, Path]]:
+# Material ships lunr's language support (stemmers, Thai and Japanese word splitters: 680 KB);
+# its search worker loads them only for a search language other than English. Lunr has no
+# Indonesian, so search runs as "en" (hooks/search_stem.py adds Indonesian root words instead).
+LUNR_DIR = "assets/javascripts/lunr/"
+
+
+def _search_languages(config) -> list[str]:
+    search = config["plugins"].get("search") if config else None
+    lang = getattr(search, "config", {}).get("lang") if search else None
+    return list(lang or ["en"])
+
+
+def precache_list(site_dir: Path, runtime: dict, config=None) -> list[tuple[str, Path]]:
     skip_dirs = (runtime["pyodide_dir"], runtime["wheel"].rsplit("/", 2)[0] + "/")
+    if _search_languages(config) == ["en"]:
+        skip_dirs += (LUNR_DIR,)
     out = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
@@ -163,7 +177,7 @@ def on_post_build(config):
                     RUNTIME_MANIFEST)
         return
     runtime = json.loads(manifest_path.read_text(encoding="utf-8"))
-    files = precache_list(site_dir, runtime)
+    files = precache_list(site_dir, runtime, config)
     build = hashlib.sha256()
     for url, path in files:
         build.update(url.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())

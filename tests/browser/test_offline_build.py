@@ -67,3 +67,14 @@ def test_calculator_page_starts_the_worker_before_the_stylesheets(built_site):
     script = head[head.rindex("<script", 0, start):head.index("</script>", start)]
     assert "name:JSON.stringify(s)" in script and manifest["wheel_sha256"] in script
     assert html[html.index("</head>"):].count(script) == 1
+
+
+def test_precache_leaves_out_lunr_languages_search_does_not_load(built_site):
+    # Search runs as English (lunr has no Indonesian; root words come from hooks/search_stem.py), so
+    # lunr's stemmers and word splitters (680 KB) are never loaded and are not precached either.
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"]
+    pre = sw_constants(built_site)["PRECACHE"]
+    assert (built_site / "assets/javascripts/lunr").is_dir()
+    assert not [u for u in pre if u.startswith("assets/javascripts/lunr/")]
+    assert "assets/javascripts/bundle." in " ".join(pre) and "search/search_index.json" in pre

@@ -131,9 +131,10 @@ def test_numeric_feedback_uses_the_engine_answer(page, site_server):
 def test_quiz_works_in_presentation_mode(page, site_server):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(site_server + url_halaman(KUIS_AK))
-    page.wait_for_function("() => !!window.pelatihPresentasi")
+    page.wait_for_function("() => !!document.querySelector('.pelatih-tombol-presentasi')")
     page.keyboard.press("p")
     page.keyboard.press("ArrowRight")                # Soal 1 on its own screen
+    page.evaluate("() => window.pelatihPresentasiMuat")  # the mode loads on first use
     soal = _soal(page, 1)
     assert soal.is_visible() and not _soal(page, 2).is_visible()
     soal.locator("input[data-benar='1']").check()

@@ -1,4 +1,7 @@
-"""Presentation mode (docs/assets/pelatih/presentasi.js): projector view of any guide page."""
+"""Presentation mode (docs/assets/pelatih/presentasi.js): projector view of any guide page.
+
+The switch (presentasi-tombol.js) is on every page; the mode itself loads on first use, so the
+checks below first wait for `window.pelatihPresentasiMuat` (loaded, pending keys replayed)."""
 
 from __future__ import annotations
 
@@ -8,9 +11,10 @@ import pytest
 
 KASUS_1 = "pelatih/kasus/sari-ahli-muda/"
 
-STATUS = "() => window.pelatihPresentasi.status()"
-H2_TAMPAK = """() => [...document.querySelectorAll('article.md-content__inner > h2')]
-  .filter(h => h.offsetParent !== null).map(h => h.textContent.replace('¶', '').trim())"""
+SIAP = "await (window.pelatihPresentasiMuat || Promise.resolve());"
+STATUS = f"async () => {{ {SIAP} return window.pelatihPresentasi.status(); }}"
+H2_TAMPAK = f"""async () => {{ {SIAP} return [...document.querySelectorAll('article.md-content__inner > h2')]
+  .filter(h => h.offsetParent !== null).map(h => h.textContent.replace('¶', '').trim()); }}"""
 H2_SEMUA = """() => [...document.querySelectorAll('article.md-content__inner > h2')]
   .map(h => h.textContent.replace('¶', '').trim())"""
 
@@ -24,7 +28,9 @@ def _tampak(page, selector: str) -> bool:
 def proyektor(page, site_server):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(site_server + KASUS_1)
-    page.wait_for_function("() => !!window.pelatihPresentasi && !!document.querySelector('.pelatih-tombol-presentasi')")
+    page.wait_for_function("() => !!document.querySelector('.pelatih-tombol-presentasi')")
+    # Guide pages do not download the mode until it is used.
+    assert page.evaluate("() => !window.pelatihPresentasi && ![...document.scripts].some(s => s.src.endsWith('/presentasi.js'))")
     return page
 
 
@@ -128,7 +134,7 @@ def test_projector_screenshot_has_large_text(proyektor, tmp_path):
 def test_mode_survives_instant_navigation(page, site_server):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(site_server + "pelatih/kasus/")
-    page.wait_for_function("() => !!window.pelatihPresentasi")
+    page.wait_for_function("() => !!document.querySelector('.pelatih-tombol-presentasi')")
     page.evaluate("() => { window.__pelatihPenanda = 42; }")
     page.keyboard.press("p")
     assert page.evaluate(STATUS)["aktif"] is True

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var skrip = document.currentScript;
-  var akar = new URL("../../", skrip.src); // this file lives in assets/kalkulator/
+  var akar = new URL("../../", skrip.src); // assets/kalkulator/ here, assets/js/ in the bundle
   var asal = skrip.src;
 
   var sw = "serviceWorker" in navigator && location.protocol !== "file:";
@@ -55,7 +55,7 @@
     if (!memuat) {
       memuat = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
-        s.src = new URL("kalkulator.js", asal).href;
+        s.src = new URL("../kalkulator/kalkulator.js", asal).href; // also right from the bundle (hooks/bundel_aset.py)
         s.onload = resolve;
         s.onerror = function () { memuat = null; reject(new Error("kalkulator.js")); };
         document.head.appendChild(s);
@@ -64,7 +64,32 @@
     return memuat;
   }
 
+  // Assets only some pages need (hooks/aset_halaman.py lists them in div.jf-aset): load the ones
+  // not loaded yet. Material's instant navigation swaps the content, not <head>.
+  function muatAset() {
+    var daftar = document.querySelector(".jf-aset");
+    if (!daftar) return;
+    (daftar.dataset.css || "").split(" ").filter(Boolean).forEach(function (rel) {
+      var href = new URL(rel, location.href).href;
+      var ada = Array.prototype.some.call(document.querySelectorAll("link[rel=stylesheet]"), function (l) { return l.href === href; });
+      if (ada) return;
+      var l = document.createElement("link");
+      l.rel = "stylesheet";
+      l.href = href;
+      document.head.appendChild(l);
+    });
+    (daftar.dataset.js || "").split(" ").filter(Boolean).forEach(function (rel) {
+      var src = new URL(rel, location.href).href;
+      var ada = Array.prototype.some.call(document.scripts, function (s) { return s.src === src; });
+      if (ada) return;
+      var s = document.createElement("script");
+      s.src = src;
+      document.head.appendChild(s);
+    });
+  }
+
   function diHalaman() {
+    muatAset();
     if (!document.getElementById("kalkulator")) return;
     muatKalkulator().then(function () { window.__jfKalkulator.mount(); }, function () {
       var t = document.getElementById("kalk-status-teks");

@@ -1,6 +1,7 @@
 /*
  * Mode presentasi untuk pelatih.
  *
+ * Dimuat oleh presentasi-tombol.js (tombol di header, tombol "p") saat pertama kali dipakai.
  * Satu tombol di header (atau tombol "p") mengubah halaman panduan mana pun menjadi tampilan
  * proyektor: huruf besar, tanpa navigasi, satu bagian (h2) per layar. Tombol panah, PageDown/PageUp
  * (yang dikirim clicker), dan Spasi berpindah bagian; Escape keluar.
@@ -241,33 +242,7 @@
     }
   }
 
-  function pasangTombolHeader() {
-    if (document.querySelector(".pelatih-tombol-presentasi")) return;
-    var tempat = document.querySelector(".md-header__inner");
-    var tombol = document.createElement("button");
-    tombol.type = "button";
-    tombol.className = "md-header__button md-icon pelatih-tombol-presentasi";
-    tombol.title = "Mode presentasi (tombol p)";
-    tombol.setAttribute("aria-label", "Mode presentasi");
-    // Simple projector-screen icon, inline so that it works offline.
-    tombol.innerHTML =
-      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">' +
-      '<path d="M2 3h20v2h-1v10H3V5H2V3zm3 2v8h14V5H5zm6 11h2v2.6l3.7 2.6-1.1 1.6L12 19.9l-3.6 2.5-1.1-1.6L11 18.6V16z"/></svg>';
-    tombol.addEventListener("click", function () {
-      if (state.aktif) keluar(); else masuk();
-    });
-    if (tempat) {
-      var cari = tempat.querySelector(".md-search") || tempat.querySelector("[for=__search]");
-      if (cari) tempat.insertBefore(tombol, cari);
-      else tempat.appendChild(tombol);
-    } else {
-      tombol.classList.add("pelatih-tombol-presentasi--mengambang");
-      document.body.appendChild(tombol);
-    }
-  }
-
   function siapkanHalaman() {
-    pasangTombolHeader();
     var minta = /(^|[?&])presentasi(=|&|$)/.test(location.search.replace(/^\?/, "&"));
     if (state.aktif || tersimpan() || minta) {
       state.aktif = false;
