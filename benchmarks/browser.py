@@ -5,8 +5,9 @@ Run: `.venv/bin/python -m benchmarks.browser [--runs 5]` (or `bash scripts/bench
 What it does, in one go:
 1. Builds the site (mkdocs --strict) into a temporary folder with SITE_URL set to the address it
    will be served at (so Material's instant navigation works as on a real host), and adds a bare
-   page (`bench-bare/`, benchmark only) that boots the SAME Pyodide files in a Web Worker and runs
-   `1+1`.
+   page (`bench-bare/`, benchmark only) that boots the same Pyodide version in a Web Worker and runs
+   `1+1`, from the stock files of node_modules/pyodide (with Pyodide's own python_stdlib.zip; the
+   site serves a precompiled one instead, see hooks/pyodide_runtime.py).
 2. Serves it on 127.0.0.1 with gzip, as static hosts do (figures without compression are printed
    too, from the files' sizes).
 3. Cold visits, interleaved (bare, calculator, bare, calculator, ...), each in a fresh browser
@@ -28,6 +29,7 @@ import gzip
 import http.server
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -134,7 +136,13 @@ def build(site: Path, url: str) -> dict:
     manifest = json.loads((site / "assets/kalkulator/runtime.json").read_text())
     bare = site / "bench-bare"
     bare.mkdir()
-    (bare / "index.html").write_text(BARE_HTML.replace("PYODIDE_DIR", manifest["pyodide_dir"]))
+    stock = bare / "pyodide"
+    stock.mkdir()
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.js", "pyodide.asm.wasm", "python_stdlib.zip"):
+        if (ROOT / "node_modules/pyodide" / name).is_file():
+            shutil.copy(ROOT / "node_modules/pyodide" / name, stock / name)
+    shutil.copy(site / manifest["pyodide_dir"] / "pyodide-lock.json", stock / "pyodide-lock.json")
+    (bare / "index.html").write_text(BARE_HTML.replace("PYODIDE_DIR", "bench-bare/pyodide/"))
     (bare / "worker.js").write_text(BARE_WORKER)
     return manifest
 

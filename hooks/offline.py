@@ -9,7 +9,8 @@ After one visit to the calculator page the whole site and the calculator work wi
   (message `simpan-runtime`); they are also cached whenever they pass through the worker.
 - Caches are versioned: `panduan-jf-situs-<build id>` (hash of every precached file) and
   `panduan-jf-runtime-<Pyodide version>-<wheel sha256[:16]>`, and the memory snapshot the
-  calculator's worker leaves in `panduan-jf-snapshot-<Pyodide version>-<wheel sha256[:16]>`. The worker's own version string binds
+  calculator's worker leaves in `panduan-jf-snapshot-<Pyodide version>-<wheel sha256[:16]>-<stdlib
+  zip sha256[:8]>` (runtime.json's `snapshot_cache`). The worker's own version string binds
   all three, so any change gives a new `sw.js`; on activate it deletes every `panduan-jf-*` cache
   it does not use. A release that changes only text keeps the 12 MB runtime cache.
 
@@ -190,7 +191,7 @@ def on_post_build(config):
         "__VERSI__": versi,
         "__CACHE_SITUS__": f"panduan-jf-situs-{build_id}",
         "__CACHE_RUNTIME__": f"panduan-jf-runtime-{runtime['pyodide']}-{wheel_id}",
-        "__CACHE_SNAPSHOT__": f"panduan-jf-snapshot-{runtime['pyodide']}-{wheel_id}",
+        "__CACHE_SNAPSHOT__": runtime["snapshot_cache"],
         "__PRECACHE__": [url for url, _ in files],
         "__RUNTIME__": runtime_urls,
         "__PYODIDE_DIR__": runtime["pyodide_dir"],

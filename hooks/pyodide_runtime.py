@@ -12,6 +12,10 @@ What it adds to the build (nothing is fetched from another host, ever):
   entries): the same sources give the same hash, so browsers keep their cached copy until the
   engine really changes. It is the same ``py3-none-any`` wheel ``pip wheel``/``pyodide build`` make
   for a pure package; tests/node proves it loads and computes in real Pyodide.
+- ``pyodide/<version>/python_stdlib-<sha256[:12]>.zip`` instead of Pyodide's own stdlib zip: the
+  modules Python, Pyodide and the engine import at start already compiled, made by Pyodide itself
+  (scripts/stdlib_pyodide.mjs, cached in ``.cache/``). It cuts a cold boot from ~3.8 s to ~1.3 s
+  (Node) and is smaller than the stock zip. The worker passes it as ``stdLibURL``.
 - ``assets/kalkulator/runtime.json``: a manifest (Pyodide version, runtime files, wheel URL and
   sha256) read by hooks/offline.py to version the service worker's cache.
 - On the calculator page, ``<!-- kalkulator:konfigurasi -->`` becomes a hidden element whose
@@ -22,13 +26,16 @@ What it adds to the build (nothing is fetched from another host, ever):
 
 from __future__ import annotations
 
+import ast
 import base64
 import hashlib
 import html
 import io
 import json
 import logging
+import subprocess
 import sys
+import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
@@ -45,8 +52,9 @@ ENGINE_DIR = ROOT / "calculator"
 CALCULATOR_PAGE = "kalkulator/index.md"
 MARKER = "<!-- kalkulator:konfigurasi -->"
 # pyodide.asm.js before 314, pyodide.asm.mjs from 314 on: whichever the pinned version has.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
-                 "python_stdlib.zip")
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.js", "pyodide.asm.wasm")
+STDLIB_SCRIPT = ROOT / "scripts" / "stdlib_pyodide.mjs"
+CACHE_DIR = ROOT / ".cache" / "pyodide-stdlib"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 _state: dict = {}
@@ -122,6 +130,43 @@ def _wheel_cached() -> tuple[str, bytes]:
     return _state["wheel"]
 
 
+def _engine_imports() -> list[str]:
+    """Top-level modules the engine imports (a new one changes which stdlib modules to compile)."""
+    names = set()
+    for path in engine_sources():
+        if path.suffix != ".py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(a.name.split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names.add(node.module.split(".")[0])
+    return sorted(names)
+
+
+def _stdlib(version: str, wheel_bytes: bytes) -> bytes:
+    """The precompiled stdlib zip, from the cache or made now (~10 s, Node + Pyodide)."""
+    key = hashlib.sha256(version.encode() + b"\0" + STDLIB_SCRIPT.read_bytes() + b"\0"
+                         + " ".join(_engine_imports()).encode()).hexdigest()[:16]
+    cached = CACHE_DIR / f"python_stdlib-{version}-{key}.zip"
+    if not cached.is_file():
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            wheel = Path(tmp) / "mesin.whl"
+            wheel.write_bytes(wheel_bytes)
+            out = Path(tmp) / "stdlib.zip"
+            try:
+                subprocess.run(["node", str(STDLIB_SCRIPT), str(PYODIDE_DIR), str(wheel), str(out)],
+                               check=True, capture_output=True, text=True, timeout=300)
+            except FileNotFoundError as exc:
+                raise PluginError("Node.js tidak ada: jalankan `bash scripts/setup`.") from exc
+            except subprocess.CalledProcessError as exc:
+                raise PluginError(f"scripts/stdlib_pyodide.mjs gagal:\n{exc.stderr[-2000:]}") from exc
+            log.info("pyodide_runtime: stdlib terkompilasi dibuat (%d B)", out.stat().st_size)
+            out.replace(cached)
+    return cached.read_bytes()
+
+
 def _trimmed_lock() -> bytes:
     lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
     return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")).encode()
@@ -163,13 +208,22 @@ def on_files(files, config):
     sha = hashlib.sha256(wheel_bytes).hexdigest()
     wheel_uri = f"assets/kalkulator/mesin/{sha[:16]}/{wheel_name}"
     files.append(File.generated(config, wheel_uri, content=wheel_bytes))
+    stdlib = _stdlib(version, wheel_bytes)
+    stdlib_sha = hashlib.sha256(stdlib).hexdigest()
+    stdlib_uri = f"{base}python_stdlib-{stdlib_sha[:12]}.zip"
+    files.append(File.generated(config, stdlib_uri, content=stdlib))
+    runtime.append(stdlib_uri)
     manifest = {
         "pyodide": version,
         "pyodide_dir": base,
         "runtime": runtime,
+        "stdlib": stdlib_uri,
+        "stdlib_sha256": stdlib_sha,
         "wheel": wheel_uri,
         "wheel_sha256": sha,
         "wheel_bytes": len(wheel_bytes),
+        # A memory snapshot holds the engine and the stdlib's import state: bound to both.
+        "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}",
         "worker": "assets/kalkulator/worker.js",
     }
     _state["manifest"] = manifest
@@ -205,6 +259,7 @@ def _start_script(root: str, manifest: dict) -> str:
         "<script>(function(){if(window.__jfMesin||!window.Worker)return;"
         f"var r=new URL({js(root)},location.href),m={{pesan:[]}};"
         f"var s={{jenis:'mulai',pyodide:new URL({js(manifest['pyodide_dir'])},r).href,"
+        f"stdlib:new URL({js(manifest['stdlib'])},r).href,snapshot:{js(manifest['snapshot_cache'])},"
         f"wheel:new URL({js(manifest['wheel'])},r).href,sha256:{js(manifest['wheel_sha256'])}}};"
         # The start message as the worker's name too: it boots at once (see worker.js).
         f"m.worker=new Worker(new URL({js(manifest['worker'])},r),{{type:'module',name:JSON.stringify(s)}});"

@@ -22,7 +22,8 @@ def test_cache_names_are_bound_to_pyodide_wheel_and_build(built_site):
     assert re.fullmatch(r"[0-9a-f]{12}", build)
     assert c["VERSI"] == f"{pyodide}-{wheel}-{build}"
     assert c["CACHE_RUNTIME"] == f"panduan-jf-runtime-{pyodide}-{wheel}"
-    assert c["CACHE_SNAPSHOT"] == f"panduan-jf-snapshot-{pyodide}-{wheel}"
+    stdlib = manifest["stdlib_sha256"][:8]
+    assert c["CACHE_SNAPSHOT"] == manifest["snapshot_cache"] == f"panduan-jf-snapshot-{pyodide}-{wheel}-{stdlib}"
     # the build id is a hash of what is precached: recomputing it from the files agrees
     h = hashlib.sha256()
     for url in c["PRECACHE"]:
@@ -47,9 +48,13 @@ def test_precache_holds_every_page_but_no_pyodide(built_site, site_pages):
 def test_runtime_holds_only_what_pyodide_boots_with(built_site):
     manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
     files = sorted(p.name for p in (built_site / manifest["pyodide_dir"]).iterdir())
+    # Pyodide's own python_stdlib.zip is replaced by the precompiled one, named by its content.
+    stdlib = manifest["stdlib"].rsplit("/", 1)[1]
+    assert stdlib == f"python_stdlib-{manifest['stdlib_sha256'][:12]}.zip"
+    assert hashlib.sha256((built_site / manifest["stdlib"]).read_bytes()).hexdigest() == manifest["stdlib_sha256"]
     assert files == sorted(["pyodide.mjs", "pyodide.asm.js", "pyodide.asm.wasm",
-                            "python_stdlib.zip", "pyodide-lock.json"]) or files == sorted(
-        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
+                            stdlib, "pyodide-lock.json"]) or files == sorted(
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", stdlib, "pyodide-lock.json"])
     lock = json.loads((built_site / manifest["pyodide_dir"] / "pyodide-lock.json").read_text())
     assert lock["packages"] == {} and lock["info"]["python"].startswith("3.")
 

@@ -72,7 +72,9 @@ def pyodide_run(built_site, tmp_path_factory):
     data = cases()
     path = tmp_path_factory.mktemp("kontrak") / "kasus.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    proc = subprocess.run([node, str(HERE / "kontrak.mjs"), str(built_wheel(built_site)), str(path)],
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    proc = subprocess.run([node, str(HERE / "kontrak.mjs"), str(built_wheel(built_site)), str(path),
+                           str(built_site / manifest["stdlib"])],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return data, json.loads(proc.stdout)
@@ -124,3 +126,18 @@ def test_cases_cover_results_and_errors(pyodide_run):
     ok = [h for h in hasil if "galat" not in h]
     assert all(isinstance(h["ak_kumulatif"], (int, float)) for h in ok)
     assert any(h["kenaikan_pangkat"] and h["kenaikan_pangkat"]["proyeksi_bulan"] for h in ok)
+
+
+def test_engine_runs_on_the_precompiled_stdlib(pyodide_run, built_site):
+    # The site's stdlib zip (hooks/pyodide_runtime.py): every module Pyodide and the engine ran came
+    # from it already compiled, and it holds the rest of the standard library as source.
+    _, out = pyodide_run
+    assert out["stdlib"], "no module from the stdlib zip"
+    bron = [n for n in out["stdlib"] if not n.endswith(".pyc")]
+    assert not bron, bron
+    assert {"fractions.pyc", "decimal.pyc", "tomllib/_parser.pyc", "json/__init__.pyc"} <= set(out["stdlib"])
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    with zipfile.ZipFile(built_site / manifest["stdlib"]) as zf:
+        names = set(zf.namelist())
+    assert "csv.py" in names and "statistics.py" in names       # not used, still importable
+    assert not [n for n in names if n.startswith(("email/", "xml/", "http/"))]

@@ -21,6 +21,8 @@
     var mulai = {
       jenis: "mulai",
       pyodide: new URL(konfigurasi.runtime.pyodide_dir, root).href,
+      stdlib: new URL(konfigurasi.runtime.stdlib, root).href,
+      snapshot: konfigurasi.runtime.snapshot_cache,
       wheel: new URL(konfigurasi.runtime.wheel, root).href,
       sha256: konfigurasi.runtime.wheel_sha256,
     };

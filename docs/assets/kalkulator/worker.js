@@ -30,11 +30,10 @@ async function sha256Hex(bytes) {
 }
 
 function snapshotPlace(cfg) {
-  if (!self.caches || !cfg.sha256) return null;
-  const m = /\/pyodide\/([^/]+)\/$/.exec(cfg.pyodide);
-  if (!m) return null;
-  return { cache: `panduan-jf-snapshot-${m[1]}-${cfg.sha256.slice(0, 16)}`,
-           key: new URL("panduan-jf-snapshot.bin", cfg.pyodide).href };
+  // The cache name (runtime.json's snapshot_cache) binds Pyodide, the engine and the stdlib zip;
+  // the service worker deletes snapshots of other releases by the same name.
+  if (!self.caches || !cfg.snapshot) return null;
+  return { cache: cfg.snapshot, key: new URL("panduan-jf-snapshot.bin", cfg.pyodide).href };
 }
 
 async function readSnapshot(place) {
@@ -69,7 +68,7 @@ async function boot(cfg) {
   let fromSnapshot = false;
   if (snap) {
     try {
-      pyodide = await loadPyodide({ indexURL: cfg.pyodide, _loadSnapshot: snap });
+      pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: cfg.stdlib, _loadSnapshot: snap });
       fromSnapshot = python("'_jf_hitung' in globals()") === true;
     } catch (err) {
       pyodide = null;
@@ -79,7 +78,8 @@ async function boot(cfg) {
       caches.delete(place.cache).catch(() => {});
     }
   }
-  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, _makeSnapshot: forSnapshot });
+  // The precompiled stdlib (hooks/pyodide_runtime.py): most of a plain boot is compiling it.
+  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: cfg.stdlib, _makeSnapshot: forSnapshot });
   say({ jenis: "kemajuan", tahap: "mesin", teks: "Memuat mesin hitung…" });
   const wheel = new Uint8Array(await wheelP);
   if (cfg.sha256) {
