@@ -265,12 +265,17 @@ def test_print_sheet_fits_one_a4_page(kalk, tmp_path):
         assert needle in text, needle
 
 
-def test_instant_navigation_keeps_the_worker(kalk, site_server):
-    page, _, _ = kalk
+def to_guide_page(page) -> None:
+    """From the calculator to a guide page by instant navigation, marking the running worker."""
     page.evaluate("window.__jfPenanda = window.__jfMesin.worker")
     page.evaluate("document.querySelector('a[href$=\"kenaikan-pangkat/\"]').click()")
     page.wait_for_url("**/kenaikan-pangkat/")
     page.wait_for_selector("#kalkulator", state="detached")
+
+
+def test_instant_navigation_keeps_the_worker(kalk, site_server):
+    page, _, _ = kalk
+    to_guide_page(page)
     assert "Kenaikan Pangkat" in page.inner_text("h1")
     page.go_back()
     page.wait_for_url("**/kalkulator/")
@@ -285,10 +290,7 @@ def test_share_link_on_a_guide_page_opens_by_instant_navigation(kalk, site_serve
     # would land on kalkulator/#<an anchor of the guide page>; the link's request must still fill
     # the form, the address must be the share link, and the running worker must be reused.
     page, _, _ = kalk
-    page.evaluate("window.__jfPenanda = window.__jfMesin.worker")
-    page.evaluate("document.querySelector('a[href$=\"kenaikan-pangkat/\"]').click()")
-    page.wait_for_url("**/kenaikan-pangkat/")
-    page.wait_for_selector("#kalkulator", state="detached")
+    to_guide_page(page)
     link = page.locator("a.ak-buka").first
     payload = link.get_attribute("href").split("#s=", 1)[1]
     req = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode("utf-8"))

@@ -19,7 +19,7 @@ let snapshot = null; // {cfg, place} while a snapshot is still to be made for th
 let snapshotTimer = null;
 const queue = [];
 const ENGINE_DIR = "/lib/panduan-jf";
-const SNAPSHOT_AFTER_QUIET_MS = 4000; // keep the background boot away from someone typing
+const SNAPSHOT_AFTER_QUIET_MS = 10000; // only the next visit gains: stay out of the way of this one
 
 function say(msg) { self.postMessage(msg); }
 

@@ -11,7 +11,6 @@
 (function () {
   "use strict";
   if (window.pelatihPresentasiTombol) return;
-  window.pelatihPresentasiTombol = true;
 
   var asal = document.currentScript.src; // assets/js/panduan.js (bundle) or assets/pelatih/
   var KUNCI_SESI = "pelatih-presentasi"; // presentasi.js keeps the mode in this sessionStorage key
@@ -50,6 +49,8 @@
     return p;
   }
 
+  // Typing in a field: keys are the field's. A chosen quiz option (radio) keeps focus, and the
+  // clicker must still move on from there.
   function sedangMengetik(target) {
     if (!target || !target.tagName) return false;
     var tag = target.tagName;
@@ -59,6 +60,8 @@
     }
     return tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
   }
+
+  window.pelatihPresentasiTombol = { sedangMengetik: sedangMengetik };
 
   // Capture phase on window, before Material's own keys ("p" is "previous page" there).
   window.addEventListener("keydown", function (ev) {

@@ -197,16 +197,8 @@
     ke(state.indeks - 1);
   }
 
-  function sedangMengetik(target) {
-    if (!target || !target.tagName) return false;
-    var tag = target.tagName;
-    if (tag === "INPUT") {
-      // A chosen quiz option (radio) keeps focus; the clicker must still move on from there.
-      var jenis = (target.type || "text").toLowerCase();
-      return ["radio", "checkbox", "button", "submit", "reset", "range", "color"].indexOf(jenis) < 0;
-    }
-    return tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
-  }
+  // Shared with the switch that loads this file (presentasi-tombol.js).
+  var sedangMengetik = window.pelatihPresentasiTombol.sedangMengetik;
 
   function tanganiTombol(ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
