@@ -40,12 +40,23 @@ class Penangan(http.server.SimpleHTTPRequestHandler):
         pass  # keep the window quiet; errors still show through send_error
 
 
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that stops a download (another page, a closed tab) is normal: no traceback
+        # in the trainer's window for that.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def buat_server(host, port):
     penangan = functools.partial(Penangan, directory=FOLDER)
     calon = [port] + [p for p in range(8001, 8021) if p != port] + [0] if port else [0]
     for p in calon:
         try:
-            return http.server.ThreadingHTTPServer((host, p), penangan)
+            return Server((host, p), penangan)
         except OSError:
             continue
     raise SystemExit("Tidak ada port yang dapat dipakai.")
