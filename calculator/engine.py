@@ -6,6 +6,7 @@ written (angka.ke_json / angka.teks). Rule figures come from the rules data (rul
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from fractions import Fraction
 
 from . import dates
@@ -314,7 +315,7 @@ class Mesin:
         """
         minimal = self.k.nilai("predikat_minimal").nilai
         jendela = tahun * 12
-        tak_hingga = float("inf")
+        tak_hingga = math.inf
         baik_proyeksi = self.urutan[self.p.proyeksi_predikat] <= self.urutan[minimal]
         rentang = [(p.mulai, p.selesai, self.urutan[p.predikat] <= self.urutan[minimal]) for p in self.p.penilaian]
         rentang.append((self._mulai_proyeksi(), tak_hingga, baik_proyeksi))

@@ -7,6 +7,7 @@ by an older or newer version of the site still open.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 from typing import NamedTuple
 from fractions import Fraction
@@ -109,7 +110,7 @@ def _angka(nilai, kolom: str, galat: _Galat, maksimum: Fraction = AK_MAKSIMUM) -
     if not _is_number(nilai):
         galat.tambah(kolom, f"Isi {kolom} dengan angka (contoh: 12,5), bukan {_jenis(nilai)}.")
         return None
-    if isinstance(nilai, float) and nilai != nilai or nilai in (float("inf"), float("-inf")):
+    if isinstance(nilai, float) and not math.isfinite(nilai):
         galat.tambah(kolom, f"{kolom} harus berupa angka yang sah.")
         return None
     # str() of a float is its shortest decimal form: 550.63 stays 550.63, exactly.

@@ -13,6 +13,7 @@ import argparse
 import functools
 import http.server
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -49,6 +50,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that stops a download (navigation, a closed tab) is normal: no traceback.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class StaticServer:
     """Serves `root` on host:port (port 0 picks a free one) in a background thread."""
 
@@ -56,9 +68,7 @@ class StaticServer:
                  verbose: bool = False):
         self.root = Path(root)
         handler = functools.partial(_Handler, directory=str(self.root))
-        http.server.ThreadingHTTPServer.allow_reuse_address = True
-        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _Server((host, port), handler)
         self.httpd.verbose = verbose
         self.host = host
         self.port = self.httpd.server_address[1]

@@ -97,8 +97,13 @@
     });
   }
 
-  // Material's instant navigation swaps the page without reloading: document$ emits each time.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(diHalaman);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", diHalaman);
-  else diHalaman();
+  // Run `fn` for the page now shown and for every later one. Material's instant navigation swaps
+  // the page without reloading: document$ emits each time. Shared with the trainer kit's scripts.
+  function setiapHalaman(fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fn);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+  window.jfSetiapHalaman = setiapHalaman;
+  setiapHalaman(diHalaman);
 })();

@@ -253,11 +253,5 @@
     }
   };
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(siapkanHalaman);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", siapkanHalaman);
-  } else {
-    siapkanHalaman();
-  }
+  window.jfSetiapHalaman(siapkanHalaman); // from situs.js
 })();
