@@ -235,13 +235,15 @@ def main(argv: list[str] | None = None) -> int:
         for r in sorted(precache, key=lambda r: -r["body"])[:5]:
             print(f"    {r['body']:>9,d} B  {r['gzip']:>8,d} B gz  {urlparse(r['url']).path}")
     raw_b, gz_b = _total(bare, "body"), _total(bare, "gzip")
-    for label, records in (("halaman saja", page_only), ("termasuk pra-cache service worker", guide)):
+    # The target (issue 3) is the page itself. The precache is the offline copy of the whole site
+    # (issue 4), fetched by the service worker after the page has loaded: shown, not judged.
+    for label, records, target in (("halaman saja", page_only, True),
+                                   ("termasuk pra-cache service worker (luring; tanpa target)", guide, False)):
         raw_g, gz_g = _total(records, "body"), _total(records, "gzip")
         print(f"  {label}:")
-        print(f"    tanpa kompresi: panduan {raw_g:,d} B, polos {raw_b:,d} B, rasio "
-              f"{raw_g / raw_b:.3f} (target <= 1.10) -> {'OK' if raw_g <= 1.10 * raw_b else 'OVER'}")
-        print(f"    gzip:           panduan {gz_g:,d} B, polos {gz_b:,d} B, rasio "
-              f"{gz_g / gz_b:.3f} (target <= 1.10) -> {'OK' if gz_g <= 1.10 * gz_b else 'OVER'}")
+        for jenis, g, b in (("tanpa kompresi", raw_g, raw_b), ("gzip          ", gz_g, gz_b)):
+            verdict = f" (target <= 1.10) -> {'OK' if g <= 1.10 * b else 'OVER'}" if target else ""
+            print(f"    {jenis}: panduan {g:,d} B, polos {b:,d} B, rasio {g / b:.3f}{verdict}")
     pyodide = [r["url"] for r in guide if "pyodide" in urlparse(r["url"]).path.lower()]
     foreign = [r["url"] for r in guide if not r["local"] and urlparse(r["url"]).scheme in ("http", "https")]
     print(f"  permintaan di bawah pyodide: {len(pyodide)} -> {'OK' if not pyodide else pyodide}")

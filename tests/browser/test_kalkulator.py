@@ -323,7 +323,8 @@ def test_guide_pages_download_no_pyodide(browser, site_server):
     for path in ("", "angka-kredit/", "kenaikan-pangkat/", "tanya-jawab/"):
         page.goto(site_server + path)
         page.wait_for_load_state("load")
-    page.wait_for_timeout(1500)  # let the service worker install and precache in the background
+    assert page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # registered after load
+    page.wait_for_timeout(1500)  # let the service worker precache in the background
     workers = [w.url for w in page.context.service_workers]
     context.close()
     assert urls
@@ -333,7 +334,24 @@ def test_guide_pages_download_no_pyodide(browser, site_server):
     # The pages themselves do not even load the calculator's scripts (only the SW may precache them).
     assert from_pages and not [u for u in from_pages if "worker.js" in u or "kalkulator.js" in u]
     assert not foreign(urls, site_server)
-    assert all(w.endswith("/sw.js") for w in workers)
+    assert workers and all(w.endswith("/sw.js") for w in workers)
+
+
+def test_guide_page_with_save_data_downloads_no_offline_copy(browser, site_server):
+    # Save-Data on: reading a guide page must not start the service worker's background download
+    # of the whole site (without it, the test above sees the worker installed).
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    precache: list[str] = []
+    context.on("request", lambda r: precache.append(r.url) if r.service_worker else None)
+    page = context.new_page()
+    page.goto(site_server + "angka-kredit/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("navigator.connection.saveData") is True
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !r)")
+    assert not page.context.service_workers and not precache
+    context.close()
 
 
 def test_share_link_then_offline_second_visit(browser, site_server_factory):

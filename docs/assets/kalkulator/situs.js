@@ -24,8 +24,11 @@
     });
     // Guide pages: register once the page has loaded. The calculator page: only after its first
     // answer, so the precache never competes with Pyodide's download; then keep the runtime.
+    // A reader who asked the browser to save data (Save-Data, "Hemat data") does not get the
+    // whole site downloaded in the background just for reading one page.
+    var hematData = !!(navigator.connection && navigator.connection.saveData);
     window.addEventListener("load", function () {
-      if (!document.getElementById("kalkulator")) daftar();
+      if (!document.getElementById("kalkulator") && !hematData) daftar();
     });
     window.addEventListener("jf-hasil", function () {
       if (document.documentElement.dataset.jfLuringDiminta) return;
