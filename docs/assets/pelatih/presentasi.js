@@ -15,8 +15,9 @@
  * - Slides fit the screen (issue 14): each h2 section is measured in the real layout; a section
  *   taller than the slide area is cut at natural points (between blocks, table rows, list items,
  *   the children of a box such as an admonition, a quiz or the calculator), keeping the section's
- *   heading and a box's own title on every piece. A single block that still does not fit is
- *   shrunk (CSS zoom) just enough, never below 55%.
+ *   heading and a box's own title (a quiz's question) on every piece. A block that fits at 80% is
+ *   shrunk rather than cut; one that cannot be cut is shrunk (CSS zoom) just enough, never below
+ *   55%.
  * - The control bar lives in its own band at the bottom of the screen, outside the slide area, so
  *   it never covers content.
  * - The layout is measured again when the window size changes (projector, full screen) and when
@@ -36,8 +37,10 @@
   var KELAS_TAMPIL = "pelatih-tampil";
   var KELAS_PECAH = "pelatih-pecah";
   var SKALA_MIN = 0.55;
+  var SKALA_UTUH = 0.8; // a block that fits at 80% size is shown whole rather than cut
   // Children of a box that stay on every piece of it when the box is cut.
-  var TETAP = "thead, caption, legend, summary, colgroup, .admonition-title, .tabbed-labels";
+  var TETAP = "thead, caption, legend, summary, colgroup, .admonition-title, .tabbed-labels, " +
+    ".pelatih-kuis__soal";
   // Boxes that may be cut into their children when too tall.
   var WADAH = { DIV: 1, SECTION: 1, FORM: 1, FIELDSET: 1, DETAILS: 1, BLOCKQUOTE: 1, TABLE: 1,
     TBODY: 1, UL: 1, OL: 1, DL: 1, FIGURE: 1, ASIDE: 1, NAV: 1 };
@@ -228,10 +231,14 @@
         kini = [];
         continue;
       }
-      // The next unit alone does not fit: cut it into its own pieces, or shrink it.
+      // The next unit alone does not fit. A box a little too tall (a quiz question with its
+      // options) is kept whole and shrunk a little; a longer one is cut into its own pieces; what
+      // cannot be cut is shrunk as much as needed.
       var u = unit[i];
       i++;
-      var rinci = rincianPecah(u);
+      var sendiri = konteks.concat([u]);
+      var skalaSendiri = skalaUntuk(sendiri);
+      var rinci = skalaSendiri >= SKALA_UTUH ? null : rincianPecah(u);
       if (rinci) {
         rinci.rantai.forEach(jadikanPecah);
         var hasil = kemas(konteks.concat(rinci.rantai, rinci.tetap), rinci.unit, null);
@@ -240,8 +247,7 @@
         kini = hasil.kosong ? [] : hasil.sisa.tanda.filter(function (el) { return konteks.indexOf(el) < 0; });
         continue;
       }
-      var tanda = konteks.concat([u]);
-      penuh.push({ tanda: tanda, skala: skalaUntuk(tanda) });
+      penuh.push({ tanda: sendiri, skala: skalaSendiri });
     }
     return { penuh: penuh, sisa: { tanda: konteks.concat(kini), skala: 1 }, kosong: kini.length === 0 };
   }
@@ -393,7 +399,14 @@
     }
     diamkanPengamat(function () { state.slides = susunSlide(state.artikel); });
     var n = indeksDariElemen(state.slides, jangkar);
-    ke(n >= 0 ? n : Math.min(state.indeks, state.slides.length - 1));
+    if (n < 0) n = Math.min(state.indeks, state.slides.length - 1);
+    var baru = state.baru;
+    state.baru = null;
+    if (baru && state.artikel.contains(baru)) {
+      var m = indeksDariElemen(state.slides, baru);
+      if (m > n && m <= n + 2) n = m;
+    }
+    ke(n);
   }
 
   function jadwalkanTata() {
@@ -414,7 +427,14 @@
   function amati(artikel) {
     if (state.pengamat) state.pengamat.disconnect();
     if (!window.MutationObserver) return;
-    state.pengamat = new MutationObserver(function () { if (!state.menata) jadwalkanTata(); });
+    state.pengamat = new MutationObserver(function (catatan) {
+      if (state.menata) return;
+      // Something shown on request (a quiz's answer) is followed to the slide it lands on.
+      catatan.forEach(function (c) {
+        if (c.type === "attributes" && c.attributeName === "hidden" && !c.target.hidden) state.baru = c.target;
+      });
+      jadwalkanTata();
+    });
     state.pengamat.observe(artikel, { childList: true, subtree: true, attributes: true,
       attributeFilter: ["hidden", "open"] });
   }
