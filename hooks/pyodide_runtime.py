@@ -167,6 +167,15 @@ def _stdlib(version: str, wheel_bytes: bytes) -> bytes:
     return cached.read_bytes()
 
 
+def _glue_sha(docs_dir: Path) -> str:
+    """sha256 of the calculator's worker script(s): the Python they run at boot (sys.path, the
+    `_jf_hitung` wrapper) ends up inside the memory snapshot, so a change there needs a new one."""
+    key = hashlib.sha256()
+    for path in sorted((docs_dir / "assets" / "kalkulator").glob("worker*")):
+        key.update(path.name.encode() + b"\0" + path.read_bytes())
+    return key.hexdigest()
+
+
 def _trimmed_lock() -> bytes:
     lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
     return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")).encode()
@@ -223,6 +232,7 @@ def on_files(files, config):
     ukuran = {rel: (PYODIDE_DIR / rel.rsplit("/", 1)[1]).stat().st_size
               for rel in runtime if rel.endswith(".wasm")}
     ukuran.update({stdlib_uri: len(stdlib), wheel_uri: len(wheel_bytes)})
+    glue = _glue_sha(Path(config["docs_dir"]))
     manifest = {
         "pyodide": version,
         "pyodide_dir": base,
@@ -232,8 +242,9 @@ def on_files(files, config):
         "wheel": wheel_uri,
         "wheel_sha256": sha,
         "wheel_bytes": len(wheel_bytes),
-        # A memory snapshot holds the engine and the stdlib's import state: bound to both.
-        "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}",
+        # A memory snapshot holds Pyodide, the engine, the stdlib's import state and whatever the
+        # worker's Python glue defined: bound to all four.
+        "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}-{glue[:8]}",
         "worker": "assets/kalkulator/worker.js",
         "ukuran": ukuran,
     }

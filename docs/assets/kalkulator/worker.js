@@ -6,7 +6,7 @@
 //
 // Memory snapshot (catatan-teknis: the biggest lever on start-up): later visits boot from a
 // snapshot of Python's memory (engine imported, warm) kept in Cache Storage, keyed by the Pyodide
-// version, the wheel and the stdlib zip (cfg.snapshot). It is made in this browser, so no visit
+// version, the wheel, the stdlib zip and this file (cfg.snapshot). It is made in this browser, so no visit
 // downloads it. A boot
 // able to make a snapshot (`_makeSnapshot`) is measurably slower, so the first visit boots plainly
 // and answers first; once the form has been quiet for a while, this worker starts a second one
