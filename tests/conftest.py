@@ -156,7 +156,7 @@ def page(browser):
 
 # -- tiers (pyproject.toml registers the markers; `bash scripts/test --fast` picks the fast tier) --
 
-FOLDER_MARKERS = {"engine", "render", "node", "site", "browser", "trainer", "repo"}
+FOLDER_MARKERS = {"engine", "render", "node", "site", "browser", "trainer", "massal", "repo"}
 NEEDS_BUILD = {"built_site", "_site_build", "site_server", "trainer_site"}
 NEEDS_BROWSER = {"browser", "page"}
 
