@@ -75,7 +75,7 @@ def program_server() -> dict[str, Path]:
             folder.mkdir(parents=True, exist_ok=True)
             env = {**os.environ, "GOOS": goos, "GOARCH": goarch, "CGO_ENABLED": "0",
                    "GOPROXY": "off", "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local"}
-            sementara = keluar.with_name(nama + ".tmp")
+            sementara = keluar.with_name(f"{nama}.{os.getpid()}.tmp")
             proses = subprocess.run([go, "build", "-trimpath", "-ldflags", "-s -w", "-o", str(sementara), "."],
                                     cwd=SUMBER_GO, env=env, capture_output=True, text=True)
             if proses.returncode != 0:

@@ -42,7 +42,8 @@
     kalk.style.display = "none";
   }
 
-  if (window.jfSetiapHalaman) window.jfSetiapHalaman(pemberitahuan);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", pemberitahuan);
+  // From file:// every page is a full load (Material's document$ may not emit there), so the
+  // page's own load is the moment.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", pemberitahuan);
   else pemberitahuan();
 })();

@@ -1,7 +1,7 @@
 /*
  * Menyambungkan ponsel peserta (pelatih/sambung/): the offline kit server opens this page with the
- * laptop's network address after the hash (#http://192.168.1.5:8000/) when the trainer asks for
- * phones to join; the page shows that address large, with a QR code drawn by qrcode-generator
+ * laptop's network address in the query (?alamat=http://192.168.1.5:8000/, or after "#") when the
+ * trainer asks for phones to join; the page shows that address large, with a QR code drawn by qrcode-generator
  * (npm, MIT; assets/pelatih/qrcode.js). Only a plain http address of an IPv4 host is accepted.
  */
 (function () {
@@ -9,7 +9,10 @@
 
   function alamatDariHash() {
     var teks = "";
-    try { teks = decodeURIComponent((location.hash || "").replace(/^#/, "")); } catch (e) { return null; }
+    try {
+      teks = new URLSearchParams(location.search).get("alamat") ||
+        decodeURIComponent((location.hash || "").replace(/^#/, ""));
+    } catch (e) { return null; }
     var m = /^http:\/\/(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})\/$/.exec(teks);
     if (!m) return null;
     var oktet = m[1].split(".").map(Number);

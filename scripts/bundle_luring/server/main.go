@@ -364,7 +364,8 @@ func (k *kit) umumkanJaringan() {
 	fmt.Println("Jika Windows bertanya tentang firewall, pilih jaringan Pribadi (Private) lalu Izinkan.")
 	fmt.Println("Lakukan hanya di jaringan yang Anda percayai. Tutup jendela ini untuk berhenti.")
 	if k.peramban {
-		bukaPeramban(k.lokal + "pelatih/sambung/#" + url.PathEscape(alamat[0]))
+		// In the query, not after "#": Windows may drop a fragment when it hands a URL to the browser.
+		bukaPeramban(k.lokal + "pelatih/sambung/?alamat=" + url.QueryEscape(alamat[0]))
 	}
 }
 
