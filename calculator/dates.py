@@ -68,3 +68,14 @@ def awal_bulan(i: int) -> _dt.date:
 def teks_tanggal(tanggal: _dt.date) -> str:
     """'1 April 2026' for sentences."""
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+def teks_rentang(mulai: int, selesai: int) -> str:
+    """'Januari s.d. Desember 2024', 'Juli 2024 s.d. Juni 2025', 'Maret 2024' for sentences."""
+    if mulai == selesai:
+        return nama_bulan(mulai)
+    tahun_m, bulan_m = dari_indeks(mulai)
+    tahun_s, _ = dari_indeks(selesai)
+    if tahun_m == tahun_s:
+        return f"{NAMA_BULAN[bulan_m - 1]} s.d. {nama_bulan(selesai)}"
+    return f"{nama_bulan(mulai)} s.d. {nama_bulan(selesai)}"
