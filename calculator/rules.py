@@ -75,11 +75,12 @@ class Jenjang(NamedTuple):
 class Aturan:
     """The rules, indexed for the engine, with memos of what is computed from them alone."""
 
-    def __init__(self, *, versi: str, diperiksa_sampai: _dt.date, instrumen: dict[str, dict],
+    def __init__(self, *, versi: str, diperiksa_sampai: _dt.date, tanggal_contoh: _dt.date, instrumen: dict[str, dict],
                  jenjang: dict[str, Jenjang], kategori: dict[str, dict], pangkat: dict[str, str],
                  pangkat_sumber: Nilai, predikat: dict[str, dict], parameter: dict[str, Parameter]):
         self.versi = versi
         self.diperiksa_sampai = diperiksa_sampai
+        self.tanggal_contoh = tanggal_contoh  # the calculation date of the guide's worked examples
         self.instrumen = instrumen
         self.jenjang = jenjang
         self.kategori = kategori
@@ -202,6 +203,7 @@ def muat() -> Aturan:
     return Aturan(
         versi=data["sumber"]["versi"],
         diperiksa_sampai=data["sumber"]["diperiksa_sampai"],
+        tanggal_contoh=data["sumber"]["tanggal_contoh"],
         instrumen=data["sumber"]["instrumen"],
         jenjang=jenjang,
         kategori=jab["kategori"],
