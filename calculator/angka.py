@@ -13,7 +13,26 @@ from fractions import Fraction
 from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
+def _ingat(fungsi):
+    """Memoise a pure function of (Fraction, int) on the fraction's integers: hashing a Fraction
+    costs a modular inverse, hashing two ints does not. Bounded like an lru_cache."""
+    memo: dict = {}
+
+    def bungkus(nilai: Fraction, desimal: int = 2):
+        kunci = (nilai.numerator, nilai.denominator, desimal)
+        hasil = memo.get(kunci)
+        if hasil is None:
+            hasil = fungsi(nilai, desimal)
+            if len(memo) < 4096:
+                memo[kunci] = hasil
+        return hasil
+
+    bungkus.__doc__ = fungsi.__doc__
+    bungkus.__wrapped__ = fungsi
+    return bungkus
+
+
+@_ingat  # pure; the same AK values recur across requests
 def bulatkan(nilai: Fraction, desimal: int) -> Decimal:
     """Round an exact value half-up to `desimal` places."""
     kuantum = Decimal(1).scaleb(-desimal)
@@ -22,7 +41,7 @@ def bulatkan(nilai: Fraction, desimal: int) -> Decimal:
     return hasil.quantize(kuantum, rounding=ROUND_HALF_UP)
 
 
-@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
+@_ingat  # pure; the same AK values recur across requests
 def ke_json(nilai: Fraction, desimal: int):
     """A JSON number rounded half-up: int when whole, else the shortest float of that decimal."""
     d = bulatkan(nilai, desimal)
@@ -32,7 +51,7 @@ def ke_json(nilai: Fraction, desimal: int):
     return float(d)
 
 
-@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
+@_ingat  # pure; the same AK values recur across requests
 def teks(nilai: Fraction, desimal: int = 2) -> str:
     """Indonesian format: decimal comma, thousands dot, no trailing zeros ("2,08", "37,5", "1.250")."""
     d = bulatkan(nilai, desimal)
@@ -102,3 +121,4 @@ def baca(teks_angka: str) -> Fraction | str:
     if _RIBUAN_EN.fullmatch(t):
         return Fraction(t.replace(",", ""))
     return f'"{teks_angka.strip()[:TEKS_ANGKA_MAKSIMUM]}" bukan angka yang dapat dibaca; tulis seperti 1.050,5 atau 1050,5'
+NOL = Fraction(0)  # zero AK, made once

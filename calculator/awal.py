@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from . import dates
-from .angka import ke_json, persen, teks, tepat, tepat_json
+from .angka import NOL, ke_json, persen, teks, tepat, tepat_json
 from .konteks import Kasus
 from .konversi import koefisien, persentase
 
@@ -46,8 +46,8 @@ def _integrasi(kasus: Kasus) -> tuple[Fraction, dict]:
     info = {
         "ak_konvensional": tepat_json(p.ak_konvensional),
         "nilai_dasar": tepat_json(nd.nilai),
-        "ak_integrasi": ke_json(max(hasil, Fraction(0)), d),
-        "ak_integrasi_teks": teks(max(hasil, Fraction(0)), d),
+        "ak_integrasi": ke_json(max(hasil, NOL), d),
+        "ak_integrasi_teks": teks(max(hasil, NOL), d),
         "rumus": f"{tepat(p.ak_konvensional)} - {tepat(nd.nilai)} = {teks(hasil, d)}",
         "dasar_hukum": kasus.dasar(nd),
     }
@@ -55,7 +55,7 @@ def _integrasi(kasus: Kasus) -> tuple[Fraction, dict]:
         kasus.peringatkan(
             f"AK konvensional ({tepat(p.ak_konvensional)}) lebih kecil dari nilai dasar jenjang {kasus.jenjang.nama} "
             f"({tepat(nd.nilai)}); AK integrasi dihitung 0. Periksa kembali PAK lama Anda.")
-        hasil = Fraction(0)
+        hasil = NOL
     nama = f"rentang.{p.golongan}"
     if dalam_rentang(kasus) and kasus.ada(nama):
         bawah, atas = (Fraction(x) for x in kasus.nilai(nama).nilai)
@@ -104,22 +104,29 @@ def _perpindahan(kasus: Kasus) -> tuple[Fraction, dict]:
 def _periksa_pak(kasus: Kasus) -> None:
     """Catch an old-system (konvensional) number typed as 'AK dari PAK' (rules reference, s. 6)."""
     p = kasus.p
-    se = kasus.nilai("integrasi_wajib")
-    saran = (f"Angka itu harus diintegrasikan lebih dahulu ({kasus.dasar(se)}): masukkan di kolom AK konvensional "
-             "(integrasi), atau pakai angka dari PAK integrasi atau PAK konversi yang lebih baru.")
+
+    def saran() -> str:
+        se = kasus.nilai("integrasi_wajib")
+        return (f"Angka itu harus diintegrasikan lebih dahulu ({kasus.dasar(se)}): masukkan di kolom AK konvensional "
+                "(integrasi), atau pakai angka dari PAK integrasi atau PAK konversi yang lebih baru.")
+
     if p.tanggal_pak is not None and kasus.bulan_pak < kasus.mulai_konversi:
         kasus.curiga_konvensional = True
         kasus.peringatkan(
             f"PAK Anda bertanggal {dates.teks_tanggal(p.tanggal_pak)}, sebelum sistem konversi predikat berlaku. "
             "Angka kredit dalam PAK sebelum 2023, termasuk PAK hasil penyetaraan 2021-2022, adalah AK konvensional "
-            f"(sistem lama). {saran}")
+            f"(sistem lama). {saran()}")
         return
     nama = f"rentang.{p.golongan}"
     if dalam_rentang(kasus) and kasus.ada(nama):
         atas = Fraction(kasus.nilai(nama).nilai[1])
+        if p.ak_awal <= atas:
+            return
         asal = f"rentang yang lazim untuk golongan {p.golongan} (paling banyak {tepat(atas)})"
     elif kasus.ada(f"akk_jenjang.{kasus.jenjang.kode}"):
         atas = kasus.nilai(f"akk_jenjang.{kasus.jenjang.kode}").nilai
+        if p.ak_awal <= atas:
+            return
         asal = f"angka kredit kenaikan jenjang {kasus.jenjang.nama} ({tepat(atas)})"
     else:
         return
@@ -127,7 +134,7 @@ def _periksa_pak(kasus: Kasus) -> None:
         kasus.curiga_konvensional = True
         kasus.peringatkan(
             f"AK dari PAK {tepat(p.ak_awal)} melebihi {asal}. Bila angka ini dari PAK sebelum 2023 (termasuk PAK "
-            f"hasil penyetaraan 2021-2022), itu AK konvensional. {saran}")
+            f"hasil penyetaraan 2021-2022), itu AK konvensional. {saran()}")
 
 
 def tentukan(kasus: Kasus) -> Awal:
@@ -158,16 +165,16 @@ def pendidikan(kasus: Kasus) -> tuple[Fraction, dict | None]:
     p = kasus.p
     t = p.pendidikan_tanggal
     if t is None:
-        return Fraction(0), None
+        return NOL, None
     bulan = dates.bulan_dari(t)
     minimal = kasus.nilai("predikat_minimal", t).nilai
     nama_min = kasus.nama_predikat(minimal)
     d = p.desimal
-    info = {"tanggal": t.isoformat(), "tanggal_teks": dates.teks_tanggal(t), "ak": 0, "ak_teks": teks(Fraction(0), d),
+    info = {"tanggal": t.isoformat(), "tanggal_teks": dates.teks_tanggal(t), "ak": 0, "ak_teks": teks(NOL, d),
             "rumus": "", "dasar_hukum": "", "dihitung": False, "keterangan": ""}
     if kasus.bulan_pak is not None and bulan < kasus.bulan_pak:
         info["keterangan"] = "Ijazah sebelum tanggal PAK: tambahannya sudah termasuk dalam AK pada PAK."
-        return Fraction(0), info
+        return NOL, info
     periode = next((x for x in p.penilaian if x.mulai <= bulan <= x.selesai), None)
     if periode is None:
         info["keterangan"] = (f"Belum dihitung: predikat kinerja pada {dates.nama_bulan(bulan)} tidak diketahui; "
@@ -175,11 +182,11 @@ def pendidikan(kasus: Kasus) -> tuple[Fraction, dict | None]:
         kasus.peringatkan(f"Tambahan AK pendidikan belum dihitung: predikat kinerja pada {dates.nama_bulan(bulan)} "
                           f"tidak diketahui. Masukkan penilaian periode itu; tambahan hanya diberikan bila predikat "
                           f"minimal {nama_min}.")
-        return Fraction(0), info
+        return NOL, info
     if kasus.di_bawah(periode.predikat, minimal):
         info["keterangan"] = f"Tidak diberikan: predikat pada {dates.nama_bulan(bulan)} di bawah {nama_min}."
         kasus.peringatkan(f"Tambahan AK pendidikan tidak diberikan: predikat pada {dates.nama_bulan(bulan)} di bawah {nama_min}.")
-        return Fraction(0), info
+        return NOL, info
     pct = kasus.nilai("pendidikan_persen", t)
     akk = kasus.nilai(f"akk_pangkat.{kasus.jenjang.kode}")
     ak = pct.nilai / 100 * akk.nilai

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .angka import ke_json, teks, tepat, tepat_json
+from .angka import NOL, ke_json, teks, tepat, tepat_json
 from .awal import dalam_rentang
 from .konteks import BELUM, TERPENUHI, TIDAK_DIKETAHUI, Kasus
 from .proyeksi import Proyeksi
@@ -49,8 +49,8 @@ def situasi(kasus: Kasus) -> dict | None:
 
 def _blok_ak(kasus: Kasus, kumulatif: Fraction, minimal: Fraction) -> dict:
     d = kasus.p.desimal
-    kurang = max(minimal - kumulatif, Fraction(0))
-    lebih = max(kumulatif - minimal, Fraction(0))
+    kurang = max(minimal - kumulatif, NOL)
+    lebih = max(kumulatif - minimal, NOL)
     return {
         "ak_minimal": tepat_json(minimal), "ak_minimal_teks": tepat(minimal),
         "kekurangan": ke_json(kurang, d), "kekurangan_teks": teks(kurang, d),

@@ -10,7 +10,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from . import dates
-from .angka import ke_json, persen, teks, tepat, tepat_json
+from .angka import NOL, ke_json, persen, teks, tepat, tepat_json
 from .konteks import Kasus
 from .validation import Periode
 
@@ -21,10 +21,7 @@ class Ruas(NamedTuple):
     mulai: int
     selesai: int
     ak: Fraction
-
-    @property
-    def per_bulan(self) -> Fraction:
-        return self.ak / (self.selesai - self.mulai + 1)
+    per_bulan: Fraction
 
 
 def koefisien(kasus: Kasus, bulan: int):
@@ -36,9 +33,17 @@ def persentase(kasus: Kasus, predikat: str, bulan: int):
 
 
 def ak_per_bulan(kasus: Kasus, predikat: str, bulan: int) -> Fraction:
-    """AK of one month under `predikat` (Pasal 37 ayat (1) and (4))."""
-    setahun = kasus.nilai("bulan_setahun", dates.awal_bulan(bulan))
-    return persentase(kasus, predikat, bulan).nilai / 100 * koefisien(kasus, bulan).nilai / setahun.nilai
+    """AK of one month under `predikat` (Pasal 37 ayat (1) and (4)); memoised per rules."""
+    def buat():
+        nilai = (kasus.nilai("bulan_setahun", dates.awal_bulan(bulan)), persentase(kasus, predikat, bulan),
+                 koefisien(kasus, bulan))
+        setahun, pct, koef = (n.nilai for n in nilai)
+        return pct / 100 * koef / setahun, tuple(n for n in nilai if not n.dikonfirmasi)
+
+    hasil, belum = kasus.aturan.ingat(("ak_per_bulan", kasus.jenjang.kode, predikat, bulan), buat)
+    for n in belum:  # a memo hit must flag the same unconfirmed values as the first computation
+        kasus.belum_dikonfirmasi[n.nama] = n
+    return hasil
 
 
 def _baris(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> tuple[Fraction, dict, tuple]:
@@ -74,13 +79,18 @@ def _baris(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> tuple[Fract
     return ak, baris, tuple(n for n in (koef, pct, setahun) if not n.dikonfirmasi)
 
 
-def _baris_ingat(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> tuple[Fraction, dict]:
-    """`_baris`, memoised per rules: the same periods recur across requests."""
+def _baris_ingat(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> tuple[Fraction, Fraction, dict]:
+    """`_baris` and the AK per month, memoised per rules: the same periods recur across requests."""
     kunci = ("baris", kasus.jenjang.kode, mulai, selesai, predikat, kasus.p.desimal)
-    ak, baris, belum = kasus.aturan.ingat(kunci, lambda: _baris(kasus, mulai, selesai, predikat))
+
+    def buat():
+        ak, baris, belum = _baris(kasus, mulai, selesai, predikat)
+        return ak, ak / (selesai - mulai + 1), baris, belum
+
+    ak, per_bulan, baris, belum = kasus.aturan.ingat(kunci, buat)
     for n in belum:
         kasus.belum_dikonfirmasi[n.nama] = n
-    return ak, dict(baris)
+    return ak, per_bulan, dict(baris)
 
 
 def _baris_dalam_pak(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> dict:
@@ -94,8 +104,8 @@ def _baris_dalam_pak(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> d
         "predikat": kasus.nama_predikat(predikat),
         "persentase": None,
         "koefisien": None,
-        "ak": ke_json(Fraction(0), d),
-        "ak_teks": teks(Fraction(0), d),
+        "ak": ke_json(NOL, d),
+        "ak_teks": teks(NOL, d),
         "rumus": "",
         "dasar_hukum": "",
         "dihitung": False,
@@ -108,7 +118,7 @@ def rincian(kasus: Kasus) -> tuple[list[dict], list[Ruas], Fraction]:
     """(rincian rows, the stretches that add AK, total AK konversi)."""
     rows: list[dict] = []
     ruas: list[Ruas] = []
-    jumlah = Fraction(0)
+    jumlah = NOL
     batas = kasus.bulan_pak
     for periode in kasus.p.penilaian:
         mulai = periode.mulai
@@ -118,14 +128,14 @@ def rincian(kasus: Kasus) -> tuple[list[dict], list[Ruas], Fraction]:
             mulai = akhir_pak + 1
         if mulai > periode.selesai:
             continue
-        ak, baris = _baris_ingat(kasus, mulai, periode.selesai, periode.predikat)
+        ak, per_bulan, baris = _baris_ingat(kasus, mulai, periode.selesai, periode.predikat)
         if periode.selesai >= kasus.bulan_hitung:
             baris["keterangan"] = "Periode belum selesai pada tanggal perhitungan; angkanya perkiraan."
             kasus.peringatkan(
                 f"Periode {baris['periode_teks']} belum selesai pada tanggal perhitungan; "
                 "angkanya perkiraan sampai predikat ditetapkan.")
         rows.append(baris)
-        ruas.append(Ruas(mulai, periode.selesai, ak))
+        ruas.append(Ruas(mulai, periode.selesai, ak, per_bulan))
         jumlah += ak
     return rows, ruas, jumlah
 
@@ -137,14 +147,15 @@ def cek_setahun_periodik(kasus: Kasus) -> None:
     is not settled by a source: compute from the periods as entered and say so.
     """
     per_tahun: dict[int, int] = {}
+    setahun = 12  # calendar months (YYYY-MM arithmetic)
     for p in kasus.p.penilaian:
         if p.tahunan:
             continue
-        for b in range(p.mulai, p.selesai + 1):
-            tahun = dates.dari_indeks(b)[0]
-            per_tahun[tahun] = per_tahun.get(tahun, 0) + 1
+        for tahun in range(p.mulai // setahun, p.selesai // setahun + 1):
+            awal, akhir = max(p.mulai, tahun * setahun), min(p.selesai, tahun * setahun + setahun - 1)
+            per_tahun[tahun] = per_tahun.get(tahun, 0) + akhir - awal + 1
     for tahun, jumlah in sorted(per_tahun.items()):
-        if jumlah == 12:
+        if jumlah == setahun:
             n = kasus.nilai("konversi_periodik_setahun")
             kasus.peringatkan(
                 f"Penilaian {tahun} dimasukkan per periode dan mencakup setahun penuh; kalkulator menjumlahkan "
@@ -168,11 +179,15 @@ def bulan_kosong(kasus: Kasus) -> None:
     akhir = max([akhir_tahun_lalu, *(x.selesai for x in p.penilaian)])
     if akhir < awal:
         return
-    dinilai = set()
+    # Gaps between the sorted periods, clipped to [awal, akhir] (periods never overlap).
+    kosong, berikut = [], awal
     for x in p.penilaian:
-        dinilai.update(range(x.mulai, x.selesai + 1))
-    kosong = [b for b in range(awal, akhir + 1) if b not in dinilai]
-    for mulai, selesai in _rentang(kosong):
+        if x.mulai > berikut and berikut <= akhir:
+            kosong.append((berikut, min(x.mulai - 1, akhir)))
+        berikut = max(berikut, x.selesai + 1)
+    if berikut <= akhir:
+        kosong.append((berikut, akhir))
+    for mulai, selesai in kosong:
         tahun_m, bulan_m = dates.dari_indeks(mulai)
         tahun_s, bulan_s = dates.dari_indeks(selesai)
         if bulan_m == 1 and bulan_s == 12:
@@ -183,13 +198,3 @@ def bulan_kosong(kasus: Kasus) -> None:
             f"{nama} belum dimasukkan: tanpa predikat kinerja, bulan-bulan itu tidak menghasilkan angka kredit. "
             "Masukkan predikatnya, atau tanyakan ke atasan dan BKPSDM bila penilaiannya belum ada.")
 
-
-def _rentang(bulan: list[int]) -> list[tuple[int, int]]:
-    """Consecutive runs of month indexes."""
-    hasil: list[tuple[int, int]] = []
-    for b in bulan:
-        if hasil and hasil[-1][1] == b - 1:
-            hasil[-1] = (hasil[-1][0], b)
-        else:
-            hasil.append((b, b))
-    return hasil

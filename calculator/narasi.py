@@ -117,30 +117,14 @@ def grafik(kasus: Kasus, proyeksi: Proyeksi, blok: dict) -> dict | None:
     for b in (blok["kenaikan_pangkat"], blok["kenaikan_jenjang"]):
         if b:
             batas.append({"label": b["judul"], "ak": b["ak_minimal"], "ak_teks": b["ak_minimal_teks"]})
-    bulan_nyata = set()
-    for mulai, sebelum, sesudah, per_bulan in proyeksi.tangga:
-        bulan_nyata.add(mulai - 1)
-    if proyeksi.tangga:
-        terakhir = proyeksi.tangga[-1]
-        akhir = terakhir[0] if terakhir[3] is None else terakhir[0] + round((terakhir[2] - terakhir[1]) / terakhir[3]) - 1
-        bulan_nyata.add(akhir)
-    awal = min(bulan_nyata) if bulan_nyata else (kasus.bulan_pak or kasus.bulan_hitung) - 1
-    bulan_nyata.add(awal)
-    titik = [(b, False) for b in sorted(bulan_nyata)]
+    sampai, tercapai = None, []
     if proyeksi.mulai is not None:
-        target = [Fraction(str(b["ak"])) for b in batas]
-        tercapai = [proyeksi.bulan_tercapai(t) for t in target]
-        ujung = max([x for x in tercapai if x is not None], default=proyeksi.mulai_ak + 12 - 1)
-        ujung = min(max(ujung, proyeksi.mulai_ak), proyeksi.mulai_ak + GRAFIK_TAHUN_MAKSIMUM * 12 - 1)
-        dari = max(proyeksi.mulai_ak - 1, titik[-1][0])
-        proyeksi_bulan = {dari, ujung, *(x for x in tercapai if x is not None and x <= ujung)}
-        proyeksi_bulan.update(b for b in range(dari, ujung + 1) if dates.dari_indeks(b)[1] == 12)
-        titik += [(b, True) for b in sorted(proyeksi_bulan) if b > titik[-1][0]]
-    hasil = []
-    for b, diproyeksi in titik:
-        ak = proyeksi.ak_pada_akhir(b)
-        hasil.append({"bulan": dates.teks_bulan(b), "label": dates.nama_bulan(b), "ak": ke_json(ak, d),
-                      "ak_teks": teks(ak, d), "proyeksi": diproyeksi})
+        tercapai = [proyeksi.bulan_tercapai(Fraction(str(b["ak"]))) for b in batas]
+        sampai = max([x for x in tercapai if x is not None], default=proyeksi.mulai_ak + 12 - 1)
+        sampai = min(max(sampai, proyeksi.mulai_ak), proyeksi.mulai_ak + GRAFIK_TAHUN_MAKSIMUM * 12 - 1)
+    hasil = [{"bulan": dates.teks_bulan(b), "label": dates.nama_bulan(b), "ak": ke_json(ak, d),
+              "ak_teks": teks(ak, d), "proyeksi": diproyeksi}
+             for b, ak, diproyeksi in proyeksi.titik(sampai, tuple(x for x in tercapai if x is not None))]
     keterangan = "Angka kredit kumulatif pada akhir setiap bulan yang ditandai."
     if proyeksi.mulai is not None:
         keterangan += (f" Garis putus-putus: proyeksi dengan predikat {kasus.nama_predikat(proyeksi.predikat)} "

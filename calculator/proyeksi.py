@@ -47,26 +47,34 @@ class Proyeksi:
         # AK of the assumed predikat counts from the PAK's month at the earliest.
         self.mulai_ak = None if self.mulai is None else max(self.mulai, kasus.bulan_pak or self.mulai)
         self.per_bulan = None if self.mulai is None else ak_per_bulan(kasus, self.predikat, self.mulai_ak)
-        # (first month, AK before, AK after, AK per month or None for a one-time addition).
+        # (first month, last month, AK before, AK after, AK per month or None for a one-time addition).
         potong = sorted({b for b, _ in langkah})
-        kejadian = [(b, 0, ak, None) for b, ak in langkah]
+        kejadian = [(b, 0, b, ak, None) for b, ak in langkah]
         for r in ruas:
             batas = [r.mulai, *(b for b in potong if r.mulai < b <= r.selesai), r.selesai + 1]
+            per_bulan = r.per_bulan
             for awal, akhir in zip(batas, batas[1:]):
-                kejadian.append((awal, 1, r.per_bulan * (akhir - awal), r.per_bulan))
+                kejadian.append((awal, 1, akhir - 1, per_bulan * (akhir - awal), per_bulan))
         jumlah, self.tangga = ak_awal, []
-        for bulan, _, tambah, per_bulan in sorted(kejadian, key=lambda e: (e[0], e[1])):
-            self.tangga.append((bulan, jumlah, jumlah + tambah, per_bulan))
-            jumlah += tambah
+        for bulan, _, terakhir, tambah, per_bulan in sorted(kejadian, key=lambda e: (e[0], e[1])):
+            sesudah = jumlah + tambah
+            self.tangga.append((bulan, terakhir, jumlah, sesudah, per_bulan))
+            jumlah = sesudah
         self.akhir = jumlah
         self._selang: dict[int, tuple] = {}
+        self._tercapai: dict[Fraction, int | None] = {}
 
     def bulan_tercapai(self, target: Fraction) -> int | None:
         """Month in which the cumulative AK first reaches `target` (None: never, or no projection)."""
+        if target not in self._tercapai:
+            self._tercapai[target] = self._bulan_tercapai(target)
+        return self._tercapai[target]
+
+    def _bulan_tercapai(self, target: Fraction) -> int | None:
         if self.ak_awal >= target:
             # Met by the PAK: in its month, or at the latest in the month of the calculation.
             return self.kasus.bulan_pak if self.kasus.bulan_pak is not None else self.kasus.bulan_hitung
-        for mulai, sebelum, sesudah, per_bulan in self.tangga:
+        for mulai, _, sebelum, sesudah, per_bulan in self.tangga:
             if sesudah >= target:
                 if per_bulan is None:  # a one-time addition
                     return mulai
@@ -75,20 +83,23 @@ class Proyeksi:
             return None
         return self.mulai_ak + _ceil((target - self.akhir) / self.per_bulan) - 1
 
-    def ak_pada_akhir(self, bulan: int) -> Fraction:
-        """Cumulative AK at the end of `bulan` (for the chart)."""
-        jumlah = self.ak_awal
-        for mulai, sebelum, sesudah, per_bulan in self.tangga:
-            if mulai > bulan:
-                return jumlah
-            if per_bulan is None:
-                jumlah = sesudah
-            else:
-                bulan_ruas = _ceil((sesudah - sebelum) / per_bulan)
-                jumlah = sebelum + per_bulan * min(bulan - mulai + 1, bulan_ruas)
-        if self.mulai is not None and bulan >= self.mulai_ak:
-            jumlah = self.akhir + self.per_bulan * (bulan - self.mulai_ak + 1)
-        return jumlah
+    def titik(self, sampai: int | None, lain: tuple[int, ...] = ()) -> list[tuple[int, Fraction, bool]]:
+        """(month, cumulative AK at its end, projected?) at each step's end, then under the
+        projection at its start, at the months in `lain` and at `sampai`: the chart's points."""
+        if self.tangga:
+            hasil = [(self.tangga[0][0] - 1, self.ak_awal, False)]
+            hasil += [(terakhir, sesudah, False) for _, terakhir, _, sesudah, _ in self.tangga]
+        else:
+            hasil = [((self.kasus.bulan_pak or self.kasus.bulan_hitung) - 1, self.ak_awal, False)]
+        if self.mulai is None or sampai is None:
+            return hasil
+        # The projection is a straight line: its start, the months a target is met and the end
+        # are enough points (callers pass the target months in `lain`).
+        bulan = sorted({self.mulai_ak - 1, sampai, *lain})
+        for b in bulan:
+            if b > hasil[-1][0]:
+                hasil.append((b, self.akhir + self.per_bulan * (b - self.mulai_ak + 1), True))
+        return hasil
 
     def selang(self, tahun: int) -> tuple:
         if tahun not in self._selang:

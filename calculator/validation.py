@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 from fractions import Fraction
 
@@ -135,6 +136,7 @@ class _Galat:
 _PEMISAH = re.compile(r"[\s_\-]+")
 
 
+@lru_cache(maxsize=4096)  # pure; the same labels recur across requests
 def normalkan_label(teks_label: str) -> str:
     """'  butuh   PERBAIKAN ' -> 'butuhperbaikan': case and spacing do not matter."""
     return _PEMISAH.sub("", teks_label).casefold()
@@ -340,6 +342,15 @@ def _penilaian(daftar, galat: _Galat, aturan: Aturan, peringatan: list[str], mul
     return urut
 
 
+_GOLONGAN = re.compile(r"\s*(IV|III|II)\s*/?\s*([a-e])\s*", flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)  # pure; bounded text (TEKS_MAKSIMUM) and few spellings recur
+def _baca_golongan(teks_golongan: str) -> str | None:
+    m = _GOLONGAN.fullmatch(teks_golongan)
+    return f"{m.group(1).upper()}/{m.group(2).lower()}" if m else None
+
+
 def _golongan(golongan, galat: _Galat, aturan: Aturan) -> str | None:
     """'III/b', 'iii b', 'III / B' -> 'III/b'. Any golongan is valid for any jenjang: penyetaraan
     placed people "tanpa memperhatikan jenjang pangkat" (PermenPANRB 17/2021)."""
@@ -348,8 +359,7 @@ def _golongan(golongan, galat: _Galat, aturan: Aturan) -> str | None:
         return None
     if _teks(golongan, "golongan", galat) is None:
         return None
-    m = re.fullmatch(r"\s*(IV|III|II)\s*/?\s*([a-e])\s*", golongan, flags=re.IGNORECASE)
-    calon = f"{m.group(1).upper()}/{m.group(2).lower()}" if m else None
+    calon = _baca_golongan(golongan)
     if calon not in aturan.pangkat:
         galat.tambah("golongan", f'"{golongan.strip()}" tidak dikenal. Tulis seperti "III/a"; yang ada: {", ".join(aturan.pangkat)}.')
         return None
