@@ -375,6 +375,9 @@ def _teks(nilai) -> str:
     return str(nilai).strip()
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
 def _tanggal(nilai) -> str | None:
     """A date cell as TTTT-BB-HH; None when blank. Unreadable text is passed on for the engine's message."""
     if isinstance(nilai, _dt.datetime):
@@ -384,6 +387,8 @@ def _tanggal(nilai) -> str | None:
     teks = _teks(nilai)
     if not teks:
         return None
+    if _ISO.match(teks):
+        return teks
     m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", teks)
     if m:  # Indonesian order: day, month, year
         hari, bulan, tahun = (int(g) for g in m.groups())
@@ -629,7 +634,6 @@ class Proses:
             if nip:
                 per_nip.setdefault(nip, []).append(nomor)
         self.ganda = {nip: nomor for nip, nomor in per_nip.items() if len(nomor) > 1}
-        self._cache: dict[str, dict] = {}
 
     @property
     def selesai(self) -> bool:
@@ -650,15 +654,7 @@ class Proses:
             yield from self.langkah(500)
 
     def _hitung(self, q: dict) -> dict:
-        # Officials with the same data get the same answer: many rows of a unit repeat one
-        # profile, so equal requests are computed once (hitung is a pure function of the request).
-        kunci = json.dumps(q, sort_keys=True, ensure_ascii=False, default=str)
-        r = self._cache.get(kunci)
-        if r is None:
-            r = hitung(q)
-            if len(self._cache) < 20000:
-                self._cache[kunci] = r
-        return r
+        return hitung(q)
 
     def _satu(self, nomor: int, sel: list) -> tuple[list, dict]:
         masukan = list(sel[:self.lebar_masukan]) + [None] * (self.lebar_masukan - len(sel))
@@ -757,6 +753,8 @@ class _Ringkasan:
 # -- writing -------------------------------------------------------------------------------------
 
 def _sel_csv(nilai, koma: bool) -> str:
+    if type(nilai) is str:  # most cells: the fast path (a file has tens of cells per row)
+        return nilai
     if nilai is None:
         return ""
     if isinstance(nilai, bool):
@@ -777,7 +775,8 @@ class PenulisCsv:
         self.w = csv.writer(keluar, delimiter=pemisah if pemisah in ",;\t" else ",", lineterminator="\r\n")
 
     def tulis(self, sel: list) -> None:
-        self.w.writerow([_sel_csv(s, self.koma) for s in sel])
+        koma = self.koma
+        self.w.writerow([s if type(s) is str else _sel_csv(s, koma) for s in sel])
 
 
 class PenulisXlsx:
@@ -1086,7 +1085,6 @@ def web_lanjut(n: int) -> str:
              "kemajuan_teks": f"{_bilangan(p.posisi)} dari {_bilangan(p.jumlah)} baris dihitung"}
     if p.selesai:
         hasil["ringkasan"] = _ringkasan_halaman(p)
-        p._cache.clear()
     return json.dumps(hasil, ensure_ascii=False)
 
 
