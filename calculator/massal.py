@@ -557,6 +557,17 @@ def _kolom_templat(kolom: str, asal: dict[str, str]) -> str:
     return kolom
 
 
+def _pesan_mesin(g: dict, asal: dict[str, str]) -> str:
+    """The engine's message for a template column. A rating's message starts with the label the
+    calculator's form gives it ("Penilaian ke-2, predikat"), which means nothing in a spreadsheet:
+    the column name is given instead."""
+    pesan, label = g.get("pesan", ""), g.get("label") or ""
+    if label and g.get("kolom", "").startswith("penilaian[") and pesan.startswith(label):
+        sisa = pesan[len(label):].lstrip(" :,")
+        pesan = sisa[:1].upper() + sisa[1:] if sisa else pesan
+    return _ganti_jalur(pesan, asal)
+
+
 def _ganti_jalur(pesan: str, asal: dict[str, str]) -> str:
     return re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
 
@@ -671,7 +682,7 @@ class Proses:
         if not galat:
             r = self._hitung(b.permintaan)
             for g in r.get("galat", ()):
-                galat.append((_kolom_templat(g.get("kolom", ""), b.asal), _ganti_jalur(g.get("pesan", ""), b.asal)))
+                galat.append((_kolom_templat(g.get("kolom", ""), b.asal), _pesan_mesin(g, b.asal)))
         info = {"baris": nomor, "nip": b.nip, "nama": b.nama}
         if galat:
             teks = " | ".join(f"Baris {nomor}" + (f", kolom {k}" if k else "") + f": {p}" for k, p in galat)
