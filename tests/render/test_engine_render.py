@@ -135,6 +135,7 @@ def test_tidak_ada_angka_aturan_diketik_tangan():
         teks_md = re.sub(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1", "", teks_md, flags=re.S | re.M)  # fenced blocks
         teks_md = re.sub(r"\[\[[^\]]*\]\]", "", teks_md)
         teks_md = re.sub(r'placeholder="[^"]*"', "", teks_md)  # an input's example, not a rule
+        teks_md = re.sub(r"`[^`\n]*`", "", teks_md)  # how to type a number, shown as code, not a figure
         for n, baris in enumerate(teks_md.splitlines(), 1):
             for m in ANGKA_TANGAN.finditer(baris):
                 temuan.append(f"{md.relative_to(ROOT)}:{n}: {m.group(0)!r} in {baris.strip()[:90]!r}")
