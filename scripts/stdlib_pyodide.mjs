@@ -2,14 +2,27 @@
 //
 //   node scripts/stdlib_pyodide.mjs PYODIDE_DIR ENGINE.whl OUT.zip
 //
-// Why: Pyodide's python_stdlib.zip holds sources, so every boot compiles the ~130 modules Python,
-// Pyodide and the engine import; that is most of a plain boot (measured in Node: 3.8 s -> 1.3 s).
-// This zip holds those modules already compiled (.pyc, compiled by the same Pyodide, so the
-// bytecode matches its CPython), keeps every other module as source so that any import still
-// works, and leaves out packages a calculator never needs (e-mail, HTTP, XML, asyncio's unused
-// parts, extra text encodings, ...): it is smaller than the stock zip. The modules are found by
-// doing what the browser does: unpack the wheel, import the engine, answer requests, and (in a
-// second boot) make a memory snapshot. hooks/pyodide_runtime.py runs this and caches the result.
+// Why: Pyodide's python_stdlib.zip (2.4 MB, ~2.38 MB gzip) holds the sources of the whole standard
+// library, and every boot compiles the ~130 modules Python, Pyodide and the engine import. This zip
+// holds ONLY those modules, already compiled (.pyc, by the same Pyodide, so the bytecode matches
+// its CPython), and nothing else: ~0.6 MB gzip, and a boot that compiles nothing.
+//
+// Which modules: found by doing what the browser does, in real Pyodide: unpack the wheel, import
+// every module of the engine package, import every module the engine's sources name in an import
+// statement (anywhere, also inside functions: found with `ast`), import EXTRA below, answer a broad
+// set of requests built from calculator.aturan() (every jenjang x golongan x predikat, and odd or
+// invalid input), and (in a second boot) make a memory snapshot as the worker does. Every module
+// then loaded from the stock zip goes in. The result is checked before it is written: two fresh
+// boots from the new zip (plain and snapshot-making) run the same exercise; a ModuleNotFoundError
+// fails the build. tests/node checks the built site's zip against the engine again.
+//
+// The .pyc files are made smaller than CPython's own, at no cost to what runs:
+// - optimize=2 (as `python -OO`): no docstrings, no assert statements in the standard library (the
+//   engine is not compiled here: it is in the wheel, as source, with its asserts and docstrings);
+// - no column/line table detail: each code object maps all its instructions to its first line (a
+//   traceback through the standard library names the function's `def` line). CPython 3.13's
+//   location tables are ~40% of a .pyc; only tracebacks read them.
+// hooks/pyodide_runtime.py runs this and caches the result in .cache/.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -21,69 +34,162 @@ if (!outPath) {
 }
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const wheel = new Uint8Array(fs.readFileSync(wheelPath));
+const ENGINE_DIR = "/lib/panduan-jf";
 
-// What worker.js does, with requests that reach the engine's paths (valid, invalid, odd).
+// Modules the site's pages run in the same worker besides calculator.hitung, cheap to include:
+// the bulk check (massal) parses CSV text (csv, io) and may decode an uploaded file's bytes
+// (UTF-8 with a BOM as Excel writes it, or Windows-1252/Latin-1).
+const EXTRA = ["csv", "io", "encodings.utf_8_sig", "encodings.cp1252", "encodings.latin_1",
+               "encodings.ascii"];
+
+// What worker.js does (same wrapper), then everything the engine can reach.
 const EXERCISE = `
-import sys, json
-sys.path.insert(0, "/lib/panduan-jf")
+import ast, importlib, json, os, sys
+sys.path.insert(0, "${ENGINE_DIR}")
 import calculator
 def _jf_hitung(teks):
     return json.dumps(calculator.hitung(json.loads(teks)), ensure_ascii=False)
-for req in [
-    {"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": 37.125, "tanggal_pak": "2023-01-31",
-     "tmt_golongan": "2021-10-01", "tmt_jenjang": "2021-10-01", "pendidikan": {"tanggal": "2024-03-01"},
-     "penilaian": [{"tahun": 2023, "predikat": "Baik"}, {"mulai": "2024-01", "selesai": "2024-06", "predikat": "Sangat Baik"}],
-     "proyeksi": {"predikat": "Baik"}, "uji_kompetensi": True, "desimal": 3},
-    {"jenjang": "ahli_madya", "golongan": "IV/b", "ak_konvensional": 550.63},
-    {"jenjang": "x", "penilaian": [{"tahun": "2023"}], "asing": 1}, [], "\\ud800", None, 1e308,
-]:
-    _jf_hitung(json.dumps(req))
-calculator.aturan()
-sys.version.split()[0]
+
+def _jf_trace():
+    # Every module of the engine package, and every module its sources name in an import.
+    names = set(${JSON.stringify(EXTRA)})
+    top = calculator.__path__[0]
+    for here, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if os.path.isfile(os.path.join(here, d, "__init__.py")))
+        package = "calculator" + here[len(top):].replace("/", ".")
+        for f in sorted(files):
+            if f.endswith(".py") and f != "__main__.py":
+                importlib.import_module(package if f == "__init__.py" else package + "." + f[:-3])
+    for mod in list(sys.modules.values()):
+        f = getattr(mod, "__file__", None) or ""
+        if not f.startswith("${ENGINE_DIR}/") or not f.endswith(".py"):
+            continue
+        for node in ast.walk(ast.parse(open(f, encoding="utf-8").read())):
+            if isinstance(node, ast.Import):
+                names.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                # "from pkg import x": x may be a submodule; tried below, skipped if it is not
+                names.add(node.module)
+                names.update(node.module + "." + a.name for a in node.names)
+    for name in sorted(names):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # not a module, or not in Pyodide's stdlib either: the same without the trim
+    # A broad set of requests: every jenjang x every golongan x predikat, then odd input.
+    a = calculator.aturan()
+    predikat = [p["nama"] for p in a["predikat"]] + [p["kode"] for p in a["predikat"]]
+    golongan = [g["kode"] for g in a["golongan"]]
+    reqs = []
+    i = 0
+    for j in a["jenjang"]:
+        for g in golongan:
+            for p in predikat:
+                i += 1
+                q = predikat[(i + 1) % len(predikat)]
+                reqs.append({
+                    "jenjang": j["kode"], "golongan": g,
+                    "ak_awal": [0, 7.5, 12.345, 100, "1.050,5", "25,75", 550.63][i % 7],
+                    "tanggal_pak": ["2023-01-31", None, "2023-12-31"][i % 3],
+                    "tmt_golongan": "2021-04-01", "tmt_jenjang": "2020-10-01",
+                    "penilaian": [{"tahun": 2023, "predikat": p},
+                                  {"mulai": "2024-01", "selesai": "2024-06", "predikat": q},
+                                  {"mulai": "2024-07", "selesai": "2024-12", "predikat": p}],
+                    "proyeksi": [{"predikat": "Baik"}, None, {"predikat": q, "mulai": "2025-01"}][i % 3],
+                    "desimal": [2, 3, 0][i % 3],
+                })
+    reqs += [
+        {"jenjang": "ahli_madya", "golongan": "IV/b", "ak_konvensional": 550.63},
+        {"jenjang": "terampil", "golongan": "II/c", "ak_awal": 10, "pendidikan": {"tanggal": "2024-03-01"},
+         "uji_kompetensi": True, "formasi_tersedia": False, "pengembangan_profesi": True,
+         "tanggal_pak": "2023-12-31", "nama": "Contoh", "nip": "199001012020121001",
+         "penilaian": [{"mulai": "2024-01", "selesai": "2024-12", "predikat": "Cukup"}]},
+        {"jenjang": "x", "penilaian": [{"tahun": "2023"}], "asing": 1, "ak_awal": "dua puluh"},
+        {"jenjang": "ahli_muda", "golongan": "III/c", "penilaian": [{"mulai": "2024-07", "selesai": "2024-02"}]},
+        {"jenjang": "ahli_muda", "golongan": "III/c", "tanggal_hitung": "2031-02-29"},
+        {"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": 1e308, "desimal": 99},
+        {}, [], "\\ud800", None, 1e308, "x" * 1000, [[[[[]]]]],
+    ]
+    for r in reqs:
+        _jf_hitung(json.dumps(r))
+    sys.version.split()[0]
+
+_jf_trace()
 `;
+// Modules loaded from the stock zip (not frozen, not built in), as paths inside the zip.
 const USED = `
 src = next(p for p in sys.path if p.endswith(".zip"))
-sorted({m.__file__[len(src) + 1:] for m in list(sys.modules.values())
-        if (getattr(m, "__file__", None) or "").startswith(src + "/")})
+sorted({m.__spec__.origin[len(src) + 1:] for m in list(sys.modules.values())
+        if getattr(m, "__spec__", None) and (m.__spec__.origin or "").startswith(src + "/")})
 `;
-const used = new Set();
-for (const forSnapshot of [false, true]) {
-  const py = await loadPyodide({ indexURL: pyodideDir + "/", _makeSnapshot: forSnapshot });
-  py.unpackArchive(wheel, "wheel", { extractDir: "/lib/panduan-jf" });
+
+async function exercise(options, forSnapshot) {
+  const py = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {}, ...options,
+                                 _makeSnapshot: forSnapshot });
+  py.unpackArchive(wheel, "wheel", { extractDir: ENGINE_DIR });
   py.runPython(EXERCISE);
   if (forSnapshot) py.makeMemorySnapshot();
-  else { const f = py.globals.get("_jf_hitung"); f("{}"); f.destroy(); }
-  py.runPython(USED).toJs().forEach((n) => used.add(n));
-  if (forSnapshot) continue;
-  // Write the zip with this (plain) Pyodide, once both boots are known: see below.
-  globalThis.__py = py;
+  else {
+    const f = py.globals.get("_jf_hitung");
+    f("{}");
+    f.destroy();
+  }
+  return py;
 }
-const py = globalThis.__py;
-py.FS.writeFile("/tmp/used.json", JSON.stringify([...used].sort()));
-py.runPython(`
-import importlib.util, io, json, marshal, zipfile
+
+const used = new Set();
+for (const forSnapshot of [false, true]) {
+  const py = await exercise({}, forSnapshot);
+  py.runPython(USED).toJs().forEach((n) => used.add(n));
+}
+// A fresh Pyodide writes the zip: the same input gives the same bytes (marshal's output depends
+// on the interpreter's state), so the file's hashed name changes only when its content must.
+const writer = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {} });
+writer.FS.writeFile("/tmp/used.json", JSON.stringify([...used].sort()));
+writer.runPython(`
+import importlib.util, io, json, marshal, sys, zipfile
 src = next(p for p in sys.path if p.endswith(".zip"))
-used = set(json.load(open("/tmp/used.json")))
-# Never needed by a calculator; anything of them that was imported above is kept anyway.
-DROP = ("asyncio/", "concurrent/", "curses/", "dbm/", "email/", "encodings/", "ensurepip/", "html/",
-        "http/", "idlelib/", "lib2to3/", "multiprocessing/", "pydoc_data/", "_pyrepl/", "sqlite3/",
-        "tkinter/", "turtledemo/", "unittest/", "urllib/", "venv/", "wsgiref/", "xml/", "xmlrpc/")
+used = json.load(open("/tmp/used.json"))
+
+def first_line_only(code):
+    # PEP 626 location table: one "no column" entry (code 13) per 8 code units, line delta 0,
+    # so every instruction maps to co_firstlineno. Nested code objects likewise.
+    units = len(code.co_code) // 2
+    table = bytearray()
+    while units > 0:
+        n = min(8, units)
+        table += bytes((0x80 | (13 << 3) | (n - 1), 0))
+        units -= n
+    consts = tuple(first_line_only(c) if isinstance(c, type(code)) else c for c in code.co_consts)
+    return code.replace(co_linetable=bytes(table), co_consts=consts)
+
 out = io.BytesIO()
 with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
-    for info in zin.infolist():
-        name = info.filename
-        if name in used:
-            code = compile(zin.read(info), name, "exec", dont_inherit=True)
-            # A sourceless .pyc: magic, flags 0, no source mtime/size to check against.
-            name, data = name[:-3] + ".pyc", importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(code)
-        elif name.startswith(DROP) or name.endswith("/"):
-            continue
-        else:
-            data = zin.read(info)
-        entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-        entry.compress_type = zipfile.ZIP_DEFLATED
+    for name in used:
+        if not name.endswith(".py"):
+            raise SystemExit(f"bukan modul sumber: {name}")
+        code = compile(zin.read(name), name, "exec", dont_inherit=True, optimize=2)
+        # A sourceless .pyc: magic, flags 0, no source mtime/size to check against.
+        data = importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(first_line_only(code))
+        entry = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
+        entry.compress_type, entry.compress_level = zipfile.ZIP_DEFLATED, 9
+        entry.external_attr = 0o644 << 16
         zout.writestr(entry, data)
 open("/tmp/stdlib.zip", "wb").write(out.getvalue())
 `);
-fs.writeFileSync(outPath, py.FS.readFile("/tmp/stdlib.zip"));
-console.log(`stdlib: ${used.size} modul terkompilasi, ${fs.statSync(outPath).size} B -> ${outPath}`);
+const bytes = writer.FS.readFile("/tmp/stdlib.zip");
+const tmpOut = outPath + ".uji.zip";
+fs.writeFileSync(tmpOut, bytes);
+
+// Check: the same exercise on fresh boots from the new zip alone (plain, then snapshot-making).
+for (const forSnapshot of [false, true]) {
+  try {
+    await exercise({ stdLibURL: tmpOut }, forSnapshot);
+  } catch (err) {
+    fs.rmSync(tmpOut, { force: true });
+    console.error(`Pustaka standar ringkas tidak cukup untuk mesin hitung: ${String(err.message || err).slice(-1500)}`);
+    process.exit(1);
+  }
+}
+fs.renameSync(tmpOut, outPath);
+console.log(`stdlib: ${used.size} modul terkompilasi, ${bytes.length} B -> ${outPath}`);

@@ -24,6 +24,16 @@ const SNAPSHOT_AFTER_QUIET_MS = 10000; // only the next visit gains: stay out of
 
 function say(msg) { self.postMessage(msg); }
 
+// The site's stdlib zip holds only the modules Pyodide and the engine import
+// (scripts/stdlib_pyodide.mjs): if one is ever missing, say so plainly instead of a traceback.
+function pesanGalat(err) {
+  const teks = String(err && err.message || err);
+  const m = /ModuleNotFoundError: No module named '([^']+)'/.exec(teks);
+  if (!m) return teks;
+  return `Mesin hitung memerlukan modul Python "${m[1]}" yang tidak disertakan dalam berkas Python ` +
+    "situs ini. Ini kesalahan situs, bukan kesalahan isian Anda; mohon laporkan kepada pengelola situs.";
+}
+
 async function sha256Hex(bytes) {
   if (!self.crypto || !self.crypto.subtle) return null; // not a secure context: cannot check
   const d = await self.crypto.subtle.digest("SHA-256", bytes);
@@ -114,7 +124,7 @@ function answer(msg) {
     hasil = hitungFn(msg.permintaan);
   } catch (err) {
     // hitung() never raises by contract; if it does, say so instead of hanging the form.
-    say({ jenis: "hasil", id: msg.id, galat: String(err && err.message || err) });
+    say({ jenis: "hasil", id: msg.id, galat: pesanGalat(err) });
     return;
   }
   say({ jenis: "hasil", id: msg.id, hasil, ms: performance.now() - t0 });
@@ -168,7 +178,7 @@ function start(cfg) {
     if (cfg.jenis === "buat-snapshot") return makeSnapshot(cfg);
     while (queue.length) answer(queue.shift());
   }).catch((err) => {
-    say({ jenis: "gagal", pesan: String(err && err.message || err) });
+    say({ jenis: "gagal", pesan: pesanGalat(err) });
   });
 }
 
