@@ -16,6 +16,9 @@ Penggunaan:
   python -m calculator hitung BERKAS.json   hitung dari permintaan JSON dalam BERKAS.json
   python -m calculator hitung -             baca permintaan JSON dari masukan standar
   python -m calculator tabel                cetak tabel aturan (koefisien, persentase, AKK, ...)
+  python -m calculator massal BERKAS [-o KELUARAN] [--tanggal-hitung TTTT-BB-HH]
+                                            cek massal: satu baris per pegawai (.csv/.xlsx);
+                                            lihat python -m calculator massal --help
   python -m calculator --help               tampilkan bantuan ini
 
 Contoh permintaan:
@@ -43,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(BANTUAN)
         return 0 if args else 1
     perintah = args[0]
+    if perintah == "massal":
+        from .massal import main as massal  # noqa: PLC0415
+
+        return massal(args[1:])
     if perintah == "tabel" and len(args) == 1:
         sys.stdout.write(teks_tabel())
         return 0

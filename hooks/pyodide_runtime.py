@@ -172,6 +172,15 @@ def _stdlib(version: str, wheel_bytes: bytes) -> bytes:
     return cached.read_bytes()
 
 
+def _glue_sha(docs_dir: Path) -> str:
+    """sha256 of the calculator's worker script(s): the Python they run at boot (sys.path, the
+    `_jf_hitung` wrapper) ends up inside the memory snapshot, so a change there needs a new one."""
+    key = hashlib.sha256()
+    for path in sorted((docs_dir / "assets" / "kalkulator").glob("worker*")):
+        key.update(path.name.encode() + b"\0" + path.read_bytes())
+    return key.hexdigest()
+
+
 def _trimmed_lock() -> bytes:
     lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
     return json.dumps({"info": lock["info"], "packages": {}}, separators=(",", ":")).encode()
@@ -186,9 +195,15 @@ def _aturan() -> dict:
         data = calculator.aturan()
     except Exception as exc:  # the engine must give the form its options
         raise PluginError(f"calculator.aturan() gagal: {exc!r}") from exc
-    # Only what the form needs (options and their names); the full snapshot is ~20 KB.
+    from calculator import validation  # noqa: PLC0415 - the engine's row limit, for the form
+
+    # Only what the form needs (options, their names, the engine's labels for its fields, the
+    # row limit); the full snapshot is ~20 KB.
     return {
         "versi": data["versi"],
+        "kategori": {k: {"nama": v["nama"]} for k, v in data.get("kategori", {}).items()},
+        "label_kolom": data.get("label_kolom"),
+        "penilaian_maksimum": data.get("penilaian_maksimum", validation.PENILAIAN_MAKSIMUM),
         "jenjang": [{k: j[k] for k in ("kode", "nama", "kategori", "golongan")}
                     for j in data["jenjang"]],
         "golongan": [{"kode": g["kode"], "pangkat": g["pangkat"]} for g in data["golongan"]],
@@ -218,6 +233,11 @@ def on_files(files, config):
     stdlib_uri = f"{base}python_stdlib-{stdlib_sha[:12]}.zip"
     files.append(File.generated(config, stdlib_uri, content=stdlib))
     runtime.append(stdlib_uri)
+    # Bytes of each file a boot fetches, so the page can show the download in percent.
+    ukuran = {rel: (PYODIDE_DIR / rel.rsplit("/", 1)[1]).stat().st_size
+              for rel in runtime if rel.endswith(".wasm")}
+    ukuran.update({stdlib_uri: len(stdlib), wheel_uri: len(wheel_bytes)})
+    glue = _glue_sha(Path(config["docs_dir"]))
     manifest = {
         "pyodide": version,
         "pyodide_dir": base,
@@ -227,9 +247,11 @@ def on_files(files, config):
         "wheel": wheel_uri,
         "wheel_sha256": sha,
         "wheel_bytes": len(wheel_bytes),
-        # A memory snapshot holds the engine and the stdlib's import state: bound to both.
-        "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}",
+        # A memory snapshot holds Pyodide, the engine, the stdlib's import state and whatever the
+        # worker's Python glue defined: bound to all four.
+        "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}-{glue[:8]}",
         "worker": "assets/kalkulator/worker.js",
+        "ukuran": ukuran,
     }
     _state["manifest"] = manifest
     files.append(File.generated(config, "assets/kalkulator/runtime.json",

@@ -4,7 +4,8 @@ Writes SITE/pelatih/unduh/panduan-jf-offline.zip, which unpacks to:
 
     panduan-jf/
       jalankan-windows.bat  jalankan-linux.sh  jalankan-macos.command   one-step starters
-      sajikan.py                                 the local server they run (stdlib only)
+      sajikan.py  static_server.py               the local server they run (stdlib only; the
+                                                 project's one static server, scripts/)
       BACA-SAYA.txt                              instructions
       situs/                                     the built site (without this zip)
 
@@ -28,6 +29,8 @@ AKAR = "panduan-jf"
 PEMULA = ["jalankan-windows.bat", "jalankan-linux.sh", "jalankan-macos.command", "sajikan.py",
           "BACA-SAYA.txt"]
 BISA_DIJALANKAN = {"jalankan-linux.sh", "jalankan-macos.command"}
+# The project's static server, used by sajikan.py (one server module for the whole project).
+SERVER = Path(__file__).resolve().parent / "static_server.py"
 
 
 def _tambah(zf: zipfile.ZipFile, sumber: Path, nama: str, mode: int) -> None:
@@ -49,6 +52,7 @@ def buat(site: Path, keluar: Path | None = None) -> Path:
         for nama in PEMULA:
             mode = 0o755 if nama in BISA_DIJALANKAN else 0o644
             _tambah(zf, BERKAS_LURING / nama, f"{AKAR}/{nama}", mode)
+        _tambah(zf, SERVER, f"{AKAR}/{SERVER.name}", 0o644)
         for path in sorted(site.rglob("*")):
             if not path.is_file():
                 continue

@@ -6,7 +6,7 @@
 //
 // Memory snapshot (catatan-teknis: the biggest lever on start-up): later visits boot from a
 // snapshot of Python's memory (engine imported, warm) kept in Cache Storage, keyed by the Pyodide
-// version, the wheel and the stdlib zip (cfg.snapshot). It is made in this browser, so no visit
+// version, the wheel, the stdlib zip and this file (cfg.snapshot). It is made in this browser, so no visit
 // downloads it. A boot
 // able to make a snapshot (`_makeSnapshot`) is measurably slower, so the first visit boots plainly
 // and answers first; once the form has been quiet for a while, this worker starts a second one
@@ -33,6 +33,27 @@ function pesanGalat(err) {
   return `Mesin hitung memerlukan modul Python "${m[1]}" yang tidak disertakan dalam berkas Python ` +
     "situs ini. Ini kesalahan situs, bukan kesalahan isian Anda; mohon laporkan kepada pengelola situs.";
 }
+
+// Download progress (issue 9: loading tells the truth): bytes received per file, as Pyodide and
+// this worker fetch the wasm, the stdlib zip and the wheel. At most one message per 150 ms.
+const fetchAsli = self.fetch.bind(self);
+let lastProgress = 0;
+self.fetch = async (input, init) => {
+  const res = await fetchAsli(input, init);
+  if (!res.ok || !res.body || typeof TransformStream === "undefined") return res;
+  const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href).href;
+  let bytes = 0;
+  const count = new TransformStream({
+    transform(chunk, ctl) {
+      bytes += chunk.byteLength;
+      const now = performance.now();
+      if (now - lastProgress > 150) { lastProgress = now; say({ jenis: "unduh", url, bytes }); }
+      ctl.enqueue(chunk);
+    },
+    flush() { say({ jenis: "unduh", url, bytes }); },
+  });
+  return new Response(res.body.pipeThrough(count), { status: res.status, statusText: res.statusText, headers: res.headers });
+};
 
 async function sha256Hex(bytes) {
   if (!self.crypto || !self.crypto.subtle) return null; // not a secure context: cannot check
