@@ -19,9 +19,9 @@
 // The .pyc files are made smaller than CPython's own, at no cost to what runs:
 // - optimize=2 (as `python -OO`): no docstrings, no assert statements in the standard library (the
 //   engine is not compiled here: it is in the wheel, as source, with its asserts and docstrings);
-// - no column/line table detail: each code object maps all its instructions to its first line (a
-//   traceback through the standard library names the function's `def` line). CPython 3.13's
-//   location tables are ~40% of a .pyc; only tracebacks read them.
+// - no location table (co_linetable empty): CPython 3.13's line and column tables are ~40% of a
+//   .pyc and only tracebacks and debuggers read them. A traceback through the standard library then
+//   shows "line None" (the engine's own frames keep their lines: it is not compiled here).
 // hooks/pyodide_runtime.py runs this and caches the result in .cache/.
 import fs from "node:fs";
 import path from "node:path";
@@ -38,9 +38,8 @@ const ENGINE_DIR = "/lib/panduan-jf";
 
 // Modules the site's pages run in the same worker besides calculator.hitung, cheap to include:
 // the bulk check (massal) parses CSV text (csv, io) and may decode an uploaded file's bytes
-// (UTF-8 with a BOM as Excel writes it, or Windows-1252/Latin-1).
-const EXTRA = ["csv", "io", "encodings.utf_8_sig", "encodings.cp1252", "encodings.latin_1",
-               "encodings.ascii"];
+// (UTF-8 with a BOM as Excel writes it, or Windows-1252; UTF-8, Latin-1 and ASCII need no module).
+const EXTRA = ["csv", "io", "encodings.utf_8_sig", "encodings.cp1252"];
 
 // What worker.js does (same wrapper), then everything the engine can reach.
 const EXERCISE = `
@@ -151,17 +150,10 @@ import importlib.util, io, json, marshal, sys, zipfile
 src = next(p for p in sys.path if p.endswith(".zip"))
 used = json.load(open("/tmp/used.json"))
 
-def first_line_only(code):
-    # PEP 626 location table: one "no column" entry (code 13) per 8 code units, line delta 0,
-    # so every instruction maps to co_firstlineno. Nested code objects likewise.
-    units = len(code.co_code) // 2
-    table = bytearray()
-    while units > 0:
-        n = min(8, units)
-        table += bytes((0x80 | (13 << 3) | (n - 1), 0))
-        units -= n
-    consts = tuple(first_line_only(c) if isinstance(c, type(code)) else c for c in code.co_consts)
-    return code.replace(co_linetable=bytes(table), co_consts=consts)
+def no_locations(code):
+    # PEP 626: an empty location table is valid; every instruction then has line None.
+    consts = tuple(no_locations(c) if isinstance(c, type(code)) else c for c in code.co_consts)
+    return code.replace(co_linetable=b"", co_consts=consts)
 
 out = io.BytesIO()
 with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zout:
@@ -170,7 +162,7 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED
             raise SystemExit(f"bukan modul sumber: {name}")
         code = compile(zin.read(name), name, "exec", dont_inherit=True, optimize=2)
         # A sourceless .pyc: magic, flags 0, no source mtime/size to check against.
-        data = importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(first_line_only(code))
+        data = importlib.util.MAGIC_NUMBER + bytes(12) + marshal.dumps(no_locations(code))
         entry = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
         entry.compress_type, entry.compress_level = zipfile.ZIP_DEFLATED, 9
         entry.external_attr = 0o644 << 16
