@@ -2,7 +2,7 @@
 
 Used by the command line (`python -m calculator massal BERKAS`) and, unchanged, by the "Cek massal"
 page, where Pyodide runs this module in a Web Worker. Nothing here computes angka kredit: every
-number in a result row comes from `hitung` (desain.md: one entry point). This module only reads
+number in a result row comes from `hitung` (maintainers/desain.md: one entry point). This module only reads
 cells into requests, maps the engine's galat back to the template's columns, and lays the results
 out as cells.
 
@@ -976,7 +976,7 @@ def _tetap(xlsx: bytes) -> bytes:
 
 
 # -- the browser's entry points (strings in, strings out; see docs/assets/massal/worker.js) -------
-# The page places these texts; it computes and formats nothing (desain.md). Files cross through
+# The page places these texts; it computes and formats nothing (maintainers/desain.md). Files cross through
 # Pyodide's file system, so no JS object is ever held by Python.
 
 _SESI: dict = {}

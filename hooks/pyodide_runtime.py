@@ -7,13 +7,13 @@ What it adds to the build (nothing is fetched from another host, ever):
   stdlib-only, so the lock lists no package (the full one is 120 KB of packages the site does not
   ship, and asking for one of them would make Pyodide try a CDN).
 - ``assets/kalkulator/mesin/<sha256[:16]>/<name>-<version>-py3-none-any.whl``: the engine
-  (``calculator/`` and its rules data, nothing else) as a pure wheel, built here from the working
-  tree. Built by hand with zipfile so that it is byte-for-byte reproducible (fixed timestamps, sorted
-  entries): the same sources give the same hash, so browsers keep their cached copy until the
-  engine really changes. It is the same ``py3-none-any`` wheel ``pip wheel``/``pyodide build`` make
-  for a pure package; tests/node proves it loads and computes in real Pyodide.
+  (``calculator/`` and its rules data, nothing else) as a pure wheel, made by the project's own
+  build backend (``python -m build --wheel``, setuptools) from a copy of the sources in a temporary
+  folder, with ``SOURCE_DATE_EPOCH`` fixed: byte-for-byte reproducible, so the same sources give the
+  same hash and browsers keep their cached copy until the engine really changes. tests/node proves
+  it loads and computes in real Pyodide; tests/repo that two builds are identical.
 - ``pyodide/<version>/python_stdlib-<sha256[:12]>.zip`` instead of Pyodide's own stdlib zip: only
-  the modules Python, Pyodide and the engine import, already compiled (no docstrings, small line
+  the modules Python, Pyodide and the engine import, already compiled (no docstrings, no line
   tables), made and checked by Pyodide itself (scripts/stdlib_pyodide.mjs, cached in ``.cache/``):
   ~0.65 MB gzip against 2.38 MB, and a boot that compiles nothing (Node: ~3.8 s -> ~1.3 s). The
   worker passes it as ``stdLibURL``. A module it lacks raises ModuleNotFoundError, which the worker
@@ -29,17 +29,15 @@ What it adds to the build (nothing is fetched from another host, ever):
 from __future__ import annotations
 
 import ast
-import base64
 import hashlib
 import html
-import io
+import importlib.metadata
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
-import tomllib
-import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -57,7 +55,9 @@ MARKER = "<!-- kalkulator:konfigurasi -->"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.js", "pyodide.asm.wasm")
 STDLIB_SCRIPT = ROOT / "scripts" / "stdlib_pyodide.mjs"
 CACHE_DIR = ROOT / ".cache" / "pyodide-stdlib"
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+WHEEL_CACHE_DIR = ROOT / ".cache" / "engine-wheel"
+# Timestamps inside the wheel: 1980-01-01, the earliest a zip file can hold.
+SOURCE_DATE_EPOCH = "315532800"
 
 _state: dict = {}
 
@@ -81,42 +81,31 @@ def engine_sources() -> list[Path]:
     return files
 
 
-def _project_meta() -> tuple[str, str, str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return project["name"], project["version"], project.get("description", "")
-
-
 def build_wheel() -> tuple[str, bytes]:
-    """Return (file name, bytes) of the engine's py3-none-any wheel, reproducibly."""
-    name, version, summary = _project_meta()
-    dist = name.replace("-", "_")
-    wheel_name = f"{dist}-{version}-py3-none-any.whl"
-    info = f"{dist}-{version}.dist-info"
-    entries: list[tuple[str, bytes]] = []
-    for path in engine_sources():
-        arc = "calculator/" + path.relative_to(ENGINE_DIR).as_posix()
-        entries.append((arc, path.read_bytes()))
-    entries.append((f"{info}/METADATA", (
-        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: {summary}\n"
-        "Requires-Python: >=3.11\nLicense: MIT\n").encode()))
-    entries.append((f"{info}/WHEEL", (
-        "Wheel-Version: 1.0\nGenerator: panduan-jf hooks/pyodide_runtime.py\n"
-        "Root-Is-Purelib: true\nTag: py3-none-any\n").encode()))
-    entries.append((f"{info}/top_level.txt", b"calculator\n"))
-    record = []
-    for arc, data in entries:
-        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-        record.append(f"{arc},sha256={digest},{len(data)}")
-    record.append(f"{info}/RECORD,,")
-    entries.append((f"{info}/RECORD", ("\n".join(record) + "\n").encode()))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for arc, data in entries:
-            zi = zipfile.ZipInfo(arc, date_time=ZIP_DATE)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            zf.writestr(zi, data)
-    return wheel_name, buf.getvalue()
+    """Return (file name, bytes) of the engine's py3-none-any wheel, reproducibly.
+
+    The sources are copied to a temporary folder first: setuptools leaves ``build/`` and
+    ``*.egg-info`` beside them, and a stale ``build/lib`` would put deleted modules in the wheel.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "src", Path(tmp) / "dist"
+        for path in [ROOT / "pyproject.toml", *engine_sources()]:
+            dest = src / path.relative_to(ROOT)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(path.read_bytes())
+            dest.chmod(0o644)  # the wheel records file modes: not the umask of the machine
+        env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        try:
+            subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation",
+                            "--outdir", str(out), str(src)],
+                           check=True, capture_output=True, text=True, env=env, timeout=300,
+                           umask=0o022)  # RECORD is written with the process's umask
+        except subprocess.CalledProcessError as exc:
+            raise PluginError(f"python -m build --wheel gagal:\n{(exc.stdout + exc.stderr)[-2000:]}") from exc
+        wheels = list(out.glob("*-py3-none-any.whl"))
+        if len(wheels) != 1:
+            raise PluginError(f"python -m build --wheel: satu wheel py3-none-any diharapkan, ada {wheels}")
+        return wheels[0].name, wheels[0].read_bytes()
 
 
 def _wheel_cached() -> tuple[str, bytes]:
@@ -125,10 +114,21 @@ def _wheel_cached() -> tuple[str, bytes]:
     for path in engine_sources():
         key.update(path.relative_to(ENGINE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     key.update((ROOT / "pyproject.toml").read_bytes())
+    key.update(importlib.metadata.version("setuptools").encode())  # the backend writes its version
     digest = key.hexdigest()
     if _state.get("wheel_key") != digest:
+        # And on disk (~4 s to build): every `mkdocs build` would otherwise pay for it.
+        cached = WHEEL_CACHE_DIR / digest[:16]
+        found = sorted(cached.glob("*.whl")) if cached.is_dir() else []
+        if found:
+            _state["wheel"] = found[0].name, found[0].read_bytes()
+        else:
+            _state["wheel"] = build_wheel()
+            cached.mkdir(parents=True, exist_ok=True)
+            part = cached / f"{_state['wheel'][0]}.{os.getpid()}.part"  # builds may run side by side
+            part.write_bytes(_state["wheel"][1])
+            part.replace(cached / _state["wheel"][0])
         _state["wheel_key"] = digest
-        _state["wheel"] = build_wheel()
     return _state["wheel"]
 
 

@@ -2,9 +2,9 @@
 // and answers {jenis: "hitung", id, permintaan: "<JSON>"} with calculator.hitung() as JSON text.
 // Strings cross the boundary, never proxies: nothing leaks, the result is exactly the engine's,
 // and Python never holds a reference to a JS object (which also keeps memory snapshots possible).
-// The browser computes nothing itself (desain.md: each front end only renders the result).
+// The browser computes nothing itself (maintainers/desain.md: each front end only renders the result).
 //
-// Memory snapshot (catatan-teknis: the biggest lever on start-up): later visits boot from a
+// Memory snapshot (maintainers/pyodide.md: the biggest lever on start-up): later visits boot from a
 // snapshot of Python's memory (engine imported, warm) kept in Cache Storage, keyed by the Pyodide
 // version, the wheel, the stdlib zip and this file (cfg.snapshot). It is made in this browser, so no visit
 // downloads it. A boot

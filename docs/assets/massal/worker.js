@@ -2,7 +2,7 @@
 // same files as the calculator page), installs the engine wheel plus openpyxl, et-xmlfile and the
 // few stdlib packages they need (hooks/massal_aset.py), and runs calculator/massal.py: the very
 // module the command line runs. The page's file goes into Pyodide's file system and the results
-// come back as JSON text; this file computes and formats nothing itself (desain.md).
+// come back as JSON text; this file computes and formats nothing itself (maintainers/desain.md).
 //
 // Messages in:  {jenis: "mulai", ...cfg} | {jenis: "proses", id, data: ArrayBuffer, nama, tanggal}
 //               {jenis: "batal"} | {jenis: "unduh", id, format} | {jenis: "lembar", id, indeks: [...]}
