@@ -50,10 +50,10 @@ PUSTAKA = (
     ("et-xmlfile==2.0.0", "et_xmlfile-2.0.0-py3-none-any.whl",
      "7a91720bc756843502c3b7504c77b8fe44217c85c537d85037f0f536151b2caa"),
 )
-# The calculator's stdlib zip holds only what Pyodide and the engine import (incl. calculator.massal
-# itself); what openpyxl needs on top, found by running massal's read/write of the .xlsx and .csv
-# templates in Pyodide (issue 15):
-STDLIB_TAMBAHAN = ("xml/", "urllib/", "hashlib.py", "ipaddress.py", "mimetypes.py")
+# The calculator's stdlib zip holds only what Pyodide and the calculator page import (see
+# scripts/stdlib_pyodide.mjs); what calculator.massal and openpyxl need on top, found by running
+# massal's read and write of the .xlsx and .csv templates in Pyodide (issue 15):
+STDLIB_TAMBAHAN = ("xml/", "urllib/", "difflib.py", "hashlib.py", "ipaddress.py", "mimetypes.py")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 TEMPLAT = "assets/massal/templat-cek-massal"
 

@@ -15,7 +15,7 @@ What it adds to the build (nothing is fetched from another host, ever):
 - ``pyodide/<version>/python_stdlib-<sha256[:12]>.zip`` instead of Pyodide's own stdlib zip: only
   the modules Python, Pyodide and the engine import, already compiled (no docstrings, no line
   tables), made and checked by Pyodide itself (scripts/stdlib_pyodide.mjs, cached in ``.cache/``):
-  ~0.65 MB gzip against 2.38 MB, and a boot that compiles nothing (Node: ~3.8 s -> ~1.3 s). The
+  ~0.63 MB gzip against 2.38 MB, and a boot that compiles nothing (Node: ~3.8 s -> ~1.3 s). The
   worker passes it as ``stdLibURL``. A module it lacks raises ModuleNotFoundError, which the worker
   reports in Indonesian; tests/node checks every import of the engine against the built zip.
 - ``assets/kalkulator/runtime.json``: a manifest (Pyodide version, runtime files, wheel URL and

@@ -7,12 +7,14 @@
 // holds ONLY those modules, already compiled (.pyc, by the same Pyodide, so the bytecode matches
 // its CPython), and nothing else: ~0.6 MB gzip, and a boot that compiles nothing.
 //
-// Which modules: found by doing what the browser does, in real Pyodide: unpack the wheel, import
-// every module of the engine package, import every module the engine's sources name in an import
-// statement (anywhere, also inside functions: found with `ast`), import EXTRA below, answer a broad
-// set of requests built from calculator.aturan() (every jenjang x golongan x predikat, and odd or
-// invalid input), and (in a second boot) make a memory snapshot as the worker does. Every module
-// then loaded from the stock zip goes in. The result is checked before it is written: two fresh
+// Which modules: found by doing what the calculator's worker does, in real Pyodide: unpack the
+// wheel, import the engine, answer a broad set of requests built from calculator.aturan() (every
+// jenjang x golongan x predikat, and odd or invalid input); then import every module that the
+// engine modules so loaded name in an import statement (anywhere, also inside functions on paths
+// no request reached: found with `ast`) and EXTRA below; and (in a second boot) make a memory
+// snapshot as the worker does. Every module then loaded from the stock zip goes in. Engine
+// modules the calculator page never loads (calculator/massal.py: its page adds its own extras)
+// do not count. The result is checked before it is written: two fresh
 // boots from the new zip (plain and snapshot-making) run the same exercise; a ModuleNotFoundError
 // fails the build. tests/node checks the built site's zip against the engine again.
 //
@@ -36,45 +38,48 @@ const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodid
 const wheel = new Uint8Array(fs.readFileSync(wheelPath));
 const ENGINE_DIR = "/lib/panduan-jf";
 
-// Modules the site's pages run in the same worker besides calculator.hitung, cheap to include:
-// the bulk check (massal) parses CSV text (csv, io) and may decode an uploaded file's bytes
-// (UTF-8 with a BOM as Excel writes it, or Windows-1252; UTF-8, Latin-1 and ASCII need no module).
-const EXTRA = ["csv", "io", "encodings.utf_8_sig", "encodings.cp1252"];
+// Cheap to include for CSV text in the calculator's worker (io is built in; csv.pyc ~5 KB gzip).
+// The bulk check (massal) has a worker of its own and adds what it needs beyond this zip
+// (hooks/massal_aset.py).
+const EXTRA = ["csv", "io"];
 
 // What worker.js does (same wrapper), then everything the engine can reach.
 const EXERCISE = `
-import ast, importlib, json, os, sys
+import ast, importlib, json, sys
 sys.path.insert(0, "${ENGINE_DIR}")
 import calculator
 def _jf_hitung(teks):
     return json.dumps(calculator.hitung(json.loads(teks)), ensure_ascii=False)
 
+def _jf_imports():
+    # What the engine modules loaded so far name in their import statements, anywhere (also
+    # inside functions, on paths no request reached), as absolute names; "from a import b" as
+    # "a" and "a.b" (b may be a submodule). Relative imports load more engine modules: followed.
+    names, seen = set(), set()
+    while True:
+        loaded = [m for m in list(sys.modules.values())
+                  if (getattr(m, "__file__", None) or "").startswith("${ENGINE_DIR}/calculator/")
+                  and m.__name__ not in seen]
+        if not loaded:
+            return names
+        for mod in loaded:
+            seen.add(mod.__name__)
+            package = mod.__name__ if mod.__file__.endswith("__init__.py") else mod.__name__.rpartition(".")[0]
+            for node in ast.walk(ast.parse(open(mod.__file__, encoding="utf-8").read())):
+                if isinstance(node, ast.Import):
+                    names.update(a.name for a in node.names)
+                elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                    names.add(node.module)
+                    names.update(node.module + "." + a.name for a in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.level == 1:
+                    base = package + ("." + node.module if node.module else "")
+                    for target in [base] + [base + "." + a.name for a in node.names]:
+                        try:
+                            importlib.import_module(target)
+                        except ImportError:
+                            pass  # an attribute, not a module
+
 def _jf_trace():
-    # Every module of the engine package, and every module its sources name in an import.
-    names = set(${JSON.stringify(EXTRA)})
-    top = calculator.__path__[0]
-    for here, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if os.path.isfile(os.path.join(here, d, "__init__.py")))
-        package = "calculator" + here[len(top):].replace("/", ".")
-        for f in sorted(files):
-            if f.endswith(".py") and f != "__main__.py":
-                importlib.import_module(package if f == "__init__.py" else package + "." + f[:-3])
-    for mod in list(sys.modules.values()):
-        f = getattr(mod, "__file__", None) or ""
-        if not f.startswith("${ENGINE_DIR}/") or not f.endswith(".py"):
-            continue
-        for node in ast.walk(ast.parse(open(f, encoding="utf-8").read())):
-            if isinstance(node, ast.Import):
-                names.update(a.name for a in node.names)
-            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-                # "from pkg import x": x may be a submodule; tried below, skipped if it is not
-                names.add(node.module)
-                names.update(node.module + "." + a.name for a in node.names)
-    for name in sorted(names):
-        try:
-            importlib.import_module(name)
-        except ImportError:
-            pass  # not a module, or not in Pyodide's stdlib either: the same without the trim
     # A broad set of requests: every jenjang x every golongan x predikat, then odd input.
     a = calculator.aturan()
     predikat = [p["nama"] for p in a["predikat"]] + [p["kode"] for p in a["predikat"]]
@@ -112,6 +117,11 @@ def _jf_trace():
     for r in reqs:
         _jf_hitung(json.dumps(r))
     sys.version.split()[0]
+    for name in sorted(_jf_imports() | set(${JSON.stringify(EXTRA)})):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass  # not a module, or not in Pyodide's stdlib either: the same without the trim
 
 _jf_trace()
 `;

@@ -2,8 +2,10 @@
 // and answers each request of a JSON list with calculator.hitung() as JSON text, exactly as the
 // browser's worker does, booted from the site's precompiled stdlib zip like the worker.
 // Usage: node kontrak.mjs WHEEL.whl CASES.json STDLIB.zip [IMPORTS.json]  -> JSON on stdout.
-// IMPORTS.json: module names to import from STDLIB.zip (the engine's imports); `impor` in the
-// output lists those that fail there but import from Pyodide's stock zip, i.e. left out of it.
+// After the cases, every module the loaded engine modules name in an import statement (anywhere,
+// also inside functions; found with ast), plus the names in IMPORTS.json, is imported from
+// STDLIB.zip; `impor` in the output lists those that fail there but import from Pyodide's stock
+// zip, i.e. left out of the site's trimmed zip.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,11 +61,25 @@ def _cek(name):
     return None
 def _cek_semua(names):
     return json.dumps({n: e for n in names if (e := _cek(n))})
+def _impor_mesin():
+    import ast
+    names = set()
+    for m in list(sys.modules.values()):
+        f = getattr(m, "__file__", None) or ""
+        if f.startswith("/lib/panduan-jf/calculator/"):
+            for node in ast.walk(ast.parse(open(f, encoding="utf-8").read())):
+                if isinstance(node, ast.Import):
+                    names.update(a.name for a in node.names)
+                elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                    names.add(node.module)
+                    names.update(node.module + "." + a.name for a in node.names)
+    return sorted(names)
 `;
 let impor = {};
 if (importsPath) {
-  const names = JSON.stringify(JSON.parse(fs.readFileSync(importsPath, "utf8")));
   py.runPython(CEK_IMPOR);
+  const names = JSON.stringify([...py.runPython("_impor_mesin()").toJs(),
+                                ...JSON.parse(fs.readFileSync(importsPath, "utf8"))]);
   impor = JSON.parse(py.runPython(`_cek_semua(json.loads(${JSON.stringify(names)}))`));
   if (Object.keys(impor).length) {
     // Only what Pyodide's own stdlib has counts as left out (an optional import may fail anyway).
