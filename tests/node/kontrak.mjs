@@ -7,14 +7,22 @@
 // STDLIB.zip; `impor` in the output lists those that fail there but import from Pyodide's stock
 // zip, i.e. left out of the site's trimmed zip.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pyodideDir = path.resolve(here, "..", "..", "node_modules", "pyodide");
 const { loadPyodide } = await import(path.join(pyodideDir, "pyodide.mjs"));
 
-const [wheelPath, casesPath, stdlibPath, importsPath] = process.argv.slice(2);
+const [wheelPath, casesPath, stdlibGiven, importsPath] = process.argv.slice(2);
+// The site serves the stdlib zip gzipped as one file (.zip.gz); the browser's worker unpacks it.
+let stdlibPath = stdlibGiven;
+if (stdlibGiven.endsWith(".gz")) {
+  stdlibPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kontrak-")), "python_stdlib.zip");
+  fs.writeFileSync(stdlibPath, zlib.gunzipSync(fs.readFileSync(stdlibGiven)));
+}
 const info = JSON.parse(fs.readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
 // The same trimmed lock the site serves: no package, so nothing can be fetched from a CDN.
 const py = await loadPyodide({

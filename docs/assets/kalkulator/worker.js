@@ -40,8 +40,8 @@ const fetchAsli = self.fetch.bind(self);
 let lastProgress = 0;
 self.fetch = async (input, init) => {
   const res = await fetchAsli(input, init);
-  if (!res.ok || !res.body || typeof TransformStream === "undefined") return res;
   const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href).href;
+  if (!res.ok || !res.body || typeof TransformStream === "undefined" || url.startsWith("blob:")) return res;
   let bytes = 0;
   const count = new TransformStream({
     transform(chunk, ctl) {
@@ -78,6 +78,23 @@ async function readSnapshot(place) {
   }
 }
 
+// The stdlib zip comes gzipped as one file (hooks/pyodide_runtime.py: smaller on every host):
+// fetched at once, in parallel with pyodide.mjs, unpacked by the browser, and handed to Pyodide
+// as a blob: URL. A host that already decoded it (Content-Encoding) sends the zip itself.
+async function stdlibURL(url) {
+  if (!/\.gz$/.test(url)) return url;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`pustaka Python tidak dapat diunduh (HTTP ${res.status})`);
+  let data = new Uint8Array(await res.arrayBuffer());
+  if (data[0] === 0x1f && data[1] === 0x8b) {
+    if (typeof DecompressionStream === "undefined") {
+      throw new Error("peramban ini terlalu lama untuk kalkulator (tanpa DecompressionStream); mohon perbarui peramban.");
+    }
+    data = await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
+  return URL.createObjectURL(new Blob([data], { type: "application/zip" }));
+}
+
 let pyodide = null;
 let hitungFn = null; // a PyProxy of _jf_hitung (never in a snapshot-making boot: no proxies there)
 
@@ -94,13 +111,16 @@ async function boot(cfg) {
     return r.arrayBuffer();
   });
   const snapP = forSnapshot ? Promise.resolve(null) : readSnapshot(place);
+  const stdlibP = stdlibURL(cfg.stdlib);
+  stdlibP.catch(() => {}); // awaited below; a failure is reported from there
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
   say({ jenis: "kemajuan", tahap: "mulai", teks: "Menyiapkan Python…" });
   const snap = await snapP;
+  const stdLibURL = await stdlibP;
   let fromSnapshot = false;
   if (snap) {
     try {
-      pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: cfg.stdlib, _loadSnapshot: snap });
+      pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL, _loadSnapshot: snap });
       fromSnapshot = python("'_jf_hitung' in globals()") === true;
     } catch (err) {
       pyodide = null;
@@ -111,7 +131,8 @@ async function boot(cfg) {
     }
   }
   // The precompiled stdlib (hooks/pyodide_runtime.py): most of a plain boot is compiling it.
-  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: cfg.stdlib, _makeSnapshot: forSnapshot });
+  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL, _makeSnapshot: forSnapshot });
+  if (stdLibURL.startsWith("blob:")) URL.revokeObjectURL(stdLibURL);
   say({ jenis: "kemajuan", tahap: "mesin", teks: "Memuat mesin hitung…" });
   const wheel = new Uint8Array(await wheelP);
   if (cfg.sha256) {
