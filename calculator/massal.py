@@ -672,7 +672,12 @@ class Proses:
         b = ke_permintaan(sel, self.peta, self.tanggal_hitung)
         galat = list(b.galat)
         lebih = [s for s in sel[self.lebar_masukan:] if s is not None and str(s).strip()]
-        if lebih:
+        if len(sel) == 1 and self.lebar_masukan > 2:
+            # The header was split, this row was not: it uses another separator.
+            galat = [("", f"Baris ini terbaca sebagai satu kolom, padahal judulnya {self.lebar_masukan} kolom. "
+                          f"Pemisah kolom baris ini berbeda dari baris judul (\"{self.lembar.pemisah}\"); "
+                          "samakan pemisahnya.")]
+        elif lebih:
             galat.append(("", f"Baris ini berisi {len(self.lembar.judul) + len(lebih)} kolom, lebih banyak dari "
                               f"judulnya ({len(self.lembar.judul)}). Periksa pemisah kolom dan tanda kutip."))
         if b.nip in self.ganda:
