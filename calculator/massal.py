@@ -569,7 +569,10 @@ def _pesan_mesin(g: dict, asal: dict[str, str]) -> str:
 
 
 def _ganti_jalur(pesan: str, asal: dict[str, str]) -> str:
-    return re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
+    """Another rating named in a message ("penilaian[0]", or "Penilaian ke-1" as the form labels
+    it) becomes the template column it came from."""
+    pesan = re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
+    return re.sub(r"[Pp]enilaian ke-(\d+)", lambda m: asal.get(f"penilaian[{int(m.group(1)) - 1}]", m.group(0)), pesan)
 
 
 # -- a result into cells -------------------------------------------------------------------------
