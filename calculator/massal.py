@@ -569,10 +569,10 @@ def _pesan_mesin(g: dict, asal: dict[str, str]) -> str:
 
 
 def _ganti_jalur(pesan: str, asal: dict[str, str]) -> str:
-    """Paths ('penilaian[0]') and form labels ('Penilaian ke-1') of ratings named in a message
-    become the template's column ('predikat_2023')."""
+    """Another rating named in a message ("penilaian[0]", or "Penilaian ke-1" as the form labels
+    it) becomes the template column it came from."""
     pesan = re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
-    return re.sub(r"Penilaian ke-(\d+)", lambda m: asal.get(f"penilaian[{int(m.group(1)) - 1}]", m.group(0)), pesan)
+    return re.sub(r"[Pp]enilaian ke-(\d+)", lambda m: asal.get(f"penilaian[{int(m.group(1)) - 1}]", m.group(0)), pesan)
 
 
 # -- a result into cells -------------------------------------------------------------------------
@@ -675,7 +675,12 @@ class Proses:
         b = ke_permintaan(sel, self.peta, self.tanggal_hitung)
         galat = list(b.galat)
         lebih = [s for s in sel[self.lebar_masukan:] if s is not None and str(s).strip()]
-        if lebih:
+        if len(sel) == 1 and self.lebar_masukan > 2:
+            # The header was split, this row was not: it uses another separator.
+            galat = [("", f"Baris ini terbaca sebagai satu kolom, padahal judulnya {self.lebar_masukan} kolom. "
+                          f"Pemisah kolom baris ini berbeda dari baris judul (\"{self.lembar.pemisah}\"); "
+                          "samakan pemisahnya.")]
+        elif lebih:
             galat.append(("", f"Baris ini berisi {len(self.lembar.judul) + len(lebih)} kolom, lebih banyak dari "
                               f"judulnya ({len(self.lembar.judul)}). Periksa pemisah kolom dan tanda kutip."))
         if b.nip in self.ganda:
