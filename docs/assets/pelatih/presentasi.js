@@ -221,27 +221,38 @@
         kini = kini.concat(unit.slice(i, i + m));
         i += m;
         if (i < unit.length) {
-          penuh.push({ tanda: konteks.concat(kini), skala: 1 });
-          kini = [];
+          // A heading never ends a slide: it moves on with what it introduces.
+          var pisah = pisahJudul(kini);
+          if (pisah.isi.length) {
+            penuh.push({ tanda: konteks.concat(pisah.isi), skala: 1 });
+            kini = pisah.ekor;
+          }
+          // Only headings: they stay, and go on every piece of the next unit (below).
         }
         continue;
       }
       if (kini.length) {
-        penuh.push({ tanda: dasar, skala: 1 });
-        kini = [];
-        continue;
+        var pisah2 = pisahJudul(kini);
+        if (pisah2.isi.length) {
+          penuh.push({ tanda: konteks.concat(pisah2.isi), skala: 1 });
+          kini = pisah2.ekor;
+          continue;
+        }
+        // Only headings so far: they stay on every piece of what follows them.
       }
-      // The next unit alone does not fit. A box a little too tall (a quiz question with its
-      // options) is kept whole and shrunk a little; a longer one is cut into its own pieces; what
-      // cannot be cut is shrunk as much as needed.
+      // The next unit does not fit alone (with the headings before it). A box a little too tall
+      // (a quiz question with its options) is kept whole and shrunk a little; a longer one is cut
+      // into its own pieces; what cannot be cut is shrunk as much as needed.
+      var konteksU = konteks.concat(kini);
+      kini = [];
       var u = unit[i];
       i++;
-      var sendiri = konteks.concat([u]);
+      var sendiri = konteksU.concat([u]);
       var skalaSendiri = skalaUntuk(sendiri);
       var rinci = skalaSendiri >= SKALA_UTUH ? null : rincianPecah(u);
       if (rinci) {
         rinci.rantai.forEach(jadikanPecah);
-        var hasil = kemas(konteks.concat(rinci.rantai, rinci.tetap), rinci.unit, null);
+        var hasil = kemas(konteksU.concat(rinci.rantai, rinci.tetap), rinci.unit, null);
         penuh = penuh.concat(hasil.penuh);
         // The last piece stays open: what follows the box may join it.
         kini = hasil.kosong ? [] : hasil.sisa.tanda.filter(function (el) { return konteks.indexOf(el) < 0; });
@@ -250,6 +261,13 @@
       penuh.push({ tanda: sendiri, skala: skalaSendiri });
     }
     return { penuh: penuh, sisa: { tanda: konteks.concat(kini), skala: 1 }, kosong: kini.length === 0 };
+  }
+
+  // Trailing headings of a slide's own elements (they belong to the next slide).
+  function pisahJudul(daftar) {
+    var n = daftar.length;
+    while (n > 0 && /^H[3-6]$/.test(daftar[n - 1].tagName)) n--;
+    return { isi: daftar.slice(0, n), ekor: daftar.slice(n) };
   }
 
   // Sections: the title and what precedes the first h2, then one per h2. A section with nothing
