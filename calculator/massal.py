@@ -22,7 +22,7 @@ import json
 import re
 from typing import Iterator, NamedTuple
 
-from . import hitung
+from . import dates, hitung
 
 
 class Kolom(NamedTuple):
@@ -165,10 +165,12 @@ def _dekode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:  # Excel's plain "CSV" on Windows
-        return data.decode("cp1252")
-    except (UnicodeDecodeError, LookupError):
-        return data.decode("latin-1")
+    # Excel's plain "CSV" on Windows is cp1252: latin-1 with 0x80-0x9F remapped (done here so
+    # that the browser, whose trimmed stdlib has no cp1252 codec, reads it the same way).
+    return data.decode("latin-1").translate(_CP1252)
+
+
+_CP1252 = {0x80 + i: c for i, c in enumerate("€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ")}
 
 
 def _bukan_lembar(data: bytes) -> str | None:
@@ -205,7 +207,7 @@ def _baca_csv(teks: str) -> Lembar:
     pemisah = _pemisah(baris_teks[awal])
     pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah, quotechar='"')
     judul = None
-    hasil, kosong = [], 0
+    hasil, kosong, tertunda = [], 0, 0
     try:
         while True:
             nomor = pembaca.line_num + 1
@@ -219,8 +221,9 @@ def _baca_csv(teks: str) -> Lembar:
                 judul = sel
                 continue
             if not any(s.strip() for s in sel):
-                kosong += 1
+                tertunda += 1
                 continue
+            kosong, tertunda = kosong + tertunda, 0
             hasil.append((nomor, sel))
             if len(hasil) > BARIS_MAKSIMUM:
                 raise GalatBerkas(f"Berkas terlalu besar: lebih dari {BARIS_MAKSIMUM:,} baris. Bagi menjadi beberapa berkas.".replace(",", "."))
@@ -251,7 +254,7 @@ def _baca_xlsx(data: bytes) -> Lembar:
                           "biasa). Buka di Excel atau LibreOffice dan simpan ulang sebagai .xlsx.") from exc
     try:
         lembar = buku["Data"] if "Data" in buku.sheetnames else buku.worksheets[0]
-        judul, hasil, kosong = None, [], 0
+        judul, hasil, kosong, tertunda = None, [], 0, 0
         for nomor, sel in enumerate(lembar.iter_rows(values_only=True), start=1):
             sel = [_sel_xlsx(s) for s in sel]
             isi = [s for s in sel if s is not None and str(s).strip()]
@@ -263,8 +266,9 @@ def _baca_xlsx(data: bytes) -> Lembar:
                 judul = ["" if s is None else str(s) for s in sel]
                 continue
             if not isi:
-                kosong += 1
+                tertunda += 1  # formatted but empty rows below the data are not "skipped rows"
                 continue
+            kosong, tertunda = kosong + tertunda, 0
             hasil.append((nomor, sel))
             if len(hasil) > BARIS_MAKSIMUM:
                 raise GalatBerkas(f"Berkas terlalu besar: lebih dari {BARIS_MAKSIMUM:,} baris. Bagi menjadi beberapa berkas.".replace(",", "."))
@@ -797,12 +801,6 @@ class PenulisXlsx:
         self.buku.save(keluar)
 
 
-def penulis_untuk(format_keluar: str, keluar, pemisah: str = ","):
-    if format_keluar == "xlsx":
-        return PenulisXlsx()
-    return PenulisCsv(keluar, pemisah)
-
-
 # -- one call for the browser and the tests -------------------------------------------------------
 
 def jalankan(data: bytes, nama_berkas: str = "", tanggal_hitung: str | None = None) -> tuple[list[str], list[list], list[dict], dict]:
@@ -957,75 +955,206 @@ def templat_xlsx(hari_ini: _dt.date | None = None) -> bytes:
     hasil.column_dimensions["B"].width = 110
     buf = io.BytesIO()
     buku.save(buf)
-    return buf.getvalue()
+    return _tetap(buf.getvalue())
+
+
+def _tetap(xlsx: bytes) -> bytes:
+    """The same template bytes on every build: openpyxl stamps the time of saving into the zip
+    entries and docProps/core.xml; fix both (the offline cache is versioned by file hashes)."""
+    import zipfile  # noqa: PLC0415
+
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as zin, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2023-01-01T00:00:00Z", data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2023, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(zi, data)
+    return keluar.getvalue()
 
 
 # -- the browser's entry points (strings in, strings out; see docs/assets/massal/worker.js) -------
+# The page places these texts; it computes and formats nothing (desain.md). Files cross through
+# Pyodide's file system, so no JS object is ever held by Python.
 
 _SESI: dict = {}
 
 
-def web_mulai(data, nama_berkas: str, tanggal_hitung: str | None) -> str:
-    """Read the file; JSON {"jumlah": n} or {"galat": message}."""
+def _bilangan(n: int) -> str:
+    """A count the Indonesian way: 1.234."""
+    return f"{n:,}".replace(",", ".")
+
+
+def web_mulai(jalur: str, nama_berkas: str, tanggal_hitung: str = "") -> str:
+    """Read the file at `jalur`; JSON {"jumlah": n, ...} or {"galat": message}."""
     _SESI.clear()
     try:
-        data = bytes(data)
+        with open(jalur, "rb") as f:
+            data = f.read()
         lembar = baca(data, nama_berkas)
+        del data
         p = Proses(lembar, tanggal_hitung or None)
     except GalatBerkas as exc:
         return json.dumps({"galat": str(exc)}, ensure_ascii=False)
-    _SESI.update(proses=p, baris=[], info=[])
-    return json.dumps({"jumlah": p.jumlah, "tambahan": p.peta.tambahan, "kosong": lembar.kosong,
-                       "format": lembar.format}, ensure_ascii=False)
+    _SESI.update(proses=p, baris=[], nama=nama_berkas)
+    catatan = []
+    if p.peta.tambahan:
+        catatan.append("Kolom tambahan disalin ke hasil tanpa dipakai menghitung: " + ", ".join(p.peta.tambahan) + ".")
+    if lembar.kosong:
+        catatan.append(f"{_bilangan(lembar.kosong)} baris kosong di antara data dilewati.")
+    return json.dumps({"jumlah": p.jumlah, "catatan": catatan,
+                       "kemajuan_teks": f"Membaca {_bilangan(p.jumlah)} baris pegawai…"}, ensure_ascii=False)
 
 
-def _info_tabel(sel: list, info: dict, p: Proses) -> dict:
-    """What the page's table shows for a row: text to place, numbers only as sort keys."""
+def _info_tabel(sel: list, info: dict, p: Proses, urutan: int) -> dict:
+    """What the page's table shows for a row: text to place; numbers only as sort keys."""
     h = dict(zip(NAMA_HASIL, sel[p.lebar_masukan:]))
-    d = dict(info)
-    if "galat" not in info:
-        d.update({k: h[k] for k in ("ak_kumulatif", "kp_tujuan", "kp_kekurangan", "kp_tanggal_paling_awal",
-                                    "kp_bulan_ak_cukup", "kj_tujuan", "kj_kekurangan", "kj_tanggal_paling_awal",
-                                    "kj_bulan_ak_cukup", "kp_syarat_perlu_dipastikan", "kj_syarat_perlu_dipastikan",
-                                    "kp_syarat_belum", "kj_syarat_belum")})
-        for k in ("ak_kumulatif", "kp_kekurangan", "kj_kekurangan"):
-            d[k + "_teks"] = _sel_csv(h[k], True)
-        d["kp_waktu_teks"] = WAKTU[info["kp_waktu"]]
-        d["kj_waktu_teks"] = WAKTU[info["kj_waktu"]]
-    else:
-        d["galat_teks"] = h["galat"]
+    d = {"i": urutan, "baris": info["baris"], "baris_teks": _bilangan(info["baris"]), "nip": info["nip"],
+         "nama": info["nama"], "jenjang": info.get("jenjang", ""), "golongan": info.get("golongan", "")}
+    if "galat" in info:
+        d["galat"] = h["galat"]
+        d["tanda"] = ["galat"]
+        return d
+    tanda = []
+    for jenis in ("kp", "kj"):
+        w = info[f"{jenis}_waktu"]
+        if w == "sekarang":
+            tanda.append(f"{jenis}_sekarang")
+        if w == "6_bulan":
+            tanda += [f"{jenis}_6_bulan", f"{jenis}_12_bulan"]
+        if w == "12_bulan":
+            tanda.append(f"{jenis}_12_bulan")
+    if info["tidak_diketahui"]:
+        tanda.append("tidak_diketahui")
+    if info["peringatan"]:
+        tanda.append("peringatan")
+    d["tanda"] = tanda
+    for k in ("ak_kumulatif", "kp_kekurangan", "kj_kekurangan"):
+        d[k] = h[k] if isinstance(h[k], (int, float)) else None  # sort key
+        d[k + "_teks"] = _sel_csv(h[k], True)
+    for jenis in ("kp", "kj"):
+        d[f"{jenis}_tujuan"] = h[f"{jenis}_tujuan"]
+        d[f"{jenis}_waktu"] = info[f"{jenis}_waktu"]
+        d[f"{jenis}_waktu_teks"] = WAKTU[info[f"{jenis}_waktu"]]
+        rinci = []
+        if h[f"{jenis}_tujuan"]:
+            rinci.append(f"kurang {_sel_csv(h[f'{jenis}_kekurangan'], True)} AK")
+            if h[f"{jenis}_tanggal_paling_awal"]:
+                rinci.append("paling awal " + _teks_tanggal(h[f"{jenis}_tanggal_paling_awal"]))
+            elif h[f"{jenis}_bulan_ak_cukup"] and info[f"{jenis}_waktu"] != "sekarang":
+                rinci.append("AK cukup " + _teks_bulan(h[f"{jenis}_bulan_ak_cukup"]))
+        d[f"{jenis}_rinci"] = "; ".join(rinci)
+        d[f"{jenis}_belum"] = h[f"{jenis}_syarat_belum"]
+        d[f"{jenis}_pastikan"] = h[f"{jenis}_syarat_perlu_dipastikan"]
+    d["peringatan"] = h["peringatan"]
     return d
 
 
+def _ringkasan_halaman(p: Proses) -> dict:
+    """The summary tables, as text."""
+    r = p.ringkasan
+    status = [{"label": label, "kp": _bilangan(r.kp[k]), "kj": _bilangan(r.kj[k])} for k, label in WAKTU.items()]
+    jenjang = [{"nama": nama, "jumlah": _bilangan(j["jumlah"]), "kp_sekarang": _bilangan(j["kp_sekarang"]),
+                "kp_12_bulan": _bilangan(j["kp_12_bulan"]), "kj_sekarang": _bilangan(j["kj_sekarang"]),
+                "kj_12_bulan": _bilangan(j["kj_12_bulan"]), "galat": _bilangan(j["galat"])}
+               for nama, j in sorted(r.per_jenjang.items())]
+    hitung_tanda = {
+        "semua": r.jumlah,
+        "kp_sekarang": r.kp["sekarang"], "kj_sekarang": r.kj["sekarang"],
+        "kp_6_bulan": r.kp["6_bulan"], "kj_6_bulan": r.kj["6_bulan"],
+        "kp_12_bulan": r.kp["6_bulan"] + r.kp["12_bulan"], "kj_12_bulan": r.kj["6_bulan"] + r.kj["12_bulan"],
+        "tidak_diketahui": r.tidak_diketahui, "galat": r.galat,
+    }
+    return {
+        "judul": (f"{_bilangan(r.jumlah)} pegawai diperiksa: {_bilangan(r.jumlah - r.galat)} dihitung, "
+                  f"{_bilangan(r.galat)} dengan galat."),
+        "status": status, "jenjang": jenjang,
+        "jumlah_tanda": {k: _bilangan(v) for k, v in hitung_tanda.items()},
+    }
+
+
 def web_lanjut(n: int) -> str:
-    """Compute the next n rows; JSON {"selesai": bool, "posisi": i, "baris": [table rows]}."""
+    """Compute the next n rows; JSON {"selesai", "kemajuan_teks", "baris": [table rows], ...}."""
     p: Proses = _SESI["proses"]
     baru = []
     for sel, info in p.langkah(int(n)):
         _SESI["baris"].append(sel)
-        _SESI["info"].append(info)
-        baru.append(_info_tabel(sel, info, p))
-    hasil = {"selesai": p.selesai, "posisi": p.posisi, "jumlah": p.jumlah, "baris": baru}
+        baru.append(_info_tabel(sel, info, p, len(_SESI["baris"]) - 1))
+    hasil = {"selesai": p.selesai, "posisi": p.posisi, "jumlah": p.jumlah, "baris": baru,
+             "kemajuan_teks": f"{_bilangan(p.posisi)} dari {_bilangan(p.jumlah)} baris dihitung"}
     if p.selesai:
-        hasil["ringkasan"] = p.ringkasan.data()
-        hasil["ringkasan_teks"] = p.ringkasan.teks(p.lembar, p.peta)
+        hasil["ringkasan"] = _ringkasan_halaman(p)
+        p._cache.clear()
     return json.dumps(hasil, ensure_ascii=False)
 
 
-def web_unduh(format_keluar: str):
-    """The output file's bytes for the page's download button."""
+def web_unduh(format_keluar: str, jalur: str) -> str:
+    """Write the output file to `jalur` for the page's download button; returns its file name."""
     p: Proses = _SESI["proses"]
-    return keluaran(p.judul, _SESI["baris"], format_keluar, p.lembar.pemisah or ",")
+    with open(jalur, "wb") as f:
+        f.write(keluaran(p.judul, _SESI["baris"], format_keluar, p.lembar.pemisah or ","))
+    dasar = re.sub(r"\.(csv|xlsx|xlsm|txt)$", "", _SESI.get("nama") or "cek-massal", flags=re.IGNORECASE)
+    return f"{dasar}-hasil.{format_keluar}"
+
+
+def _teks_tanggal(iso: str | None) -> str:
+    """'2026-12-01' -> '1 Desember 2026' (the engine's own calendar words)."""
+    return dates.teks_tanggal(_dt.date.fromisoformat(iso)) if iso else ""
+
+
+def _teks_bulan(bulan: str | None) -> str:
+    i = dates.baca_bulan(bulan) if bulan else None
+    return dates.nama_bulan(i) if i is not None else ""
+
+
+def _lembar_cetak(nomor: int, b: Baris, r: dict) -> dict:
+    """One printed sheet: label/value texts from the result (the engine's own texts where it has them)."""
+    def t(x):
+        return _sel_csv(x, True) if isinstance(x, (int, float)) and not isinstance(x, bool) else (x or "")
+
+    profil = r.get("profil") or {}
+    ringkasan = r.get("ringkasan") or {}
+    total = ringkasan.get("total") or {}
+    isian = [["Jenjang dan golongan", f"{profil.get('jenjang_nama', '')}, {profil.get('golongan', '')} {profil.get('pangkat', '')}".strip()],
+             [total.get("label") or "AK kumulatif", total.get("nilai") or t(r.get("ak_kumulatif"))],
+             ["Tanggal perhitungan", _teks_tanggal(profil.get("tanggal_hitung"))], ["Baris di berkas", _bilangan(nomor)]]
+    kenaikan = []
+    for kunci, judul in (("kenaikan_pangkat", "Kenaikan pangkat"), ("kenaikan_jenjang", "Kenaikan jenjang")):
+        blok = r.get(kunci)
+        if not blok:
+            continue
+        tujuan = (f"{blok.get('golongan_tujuan', '')} {blok.get('pangkat_tujuan') or ''}" if kunci == "kenaikan_pangkat"
+                  else f"{blok.get('jenjang_tujuan_nama', '')} ({blok.get('golongan_tujuan', '')})").strip()
+        kenaikan.append({
+            "judul": blok.get("judul") or f"{judul} ke {tujuan}",
+            "ringkas": blok.get("ringkas") or "",
+            "isian": [["AK minimal", blok.get("ak_minimal_teks") or t(blok.get("ak_minimal"))],
+                      ["Kekurangan AK", blok.get("kekurangan_teks") or t(blok.get("kekurangan"))],
+                      ["AK cukup pada bulan", _teks_bulan(blok.get("proyeksi_bulan")) or "-"],
+                      ["Tanggal paling awal", blok.get("proyeksi_tanggal_teks") or _teks_tanggal(blok.get("proyeksi_tanggal")) or "-"],
+                      ["Keterangan", blok.get("proyeksi_keterangan") or ""]],
+            "syarat": [{"nama": s.get("nama", ""), "status": s.get("status", ""), "status_teks": _status_teks(s),
+                        "alasan": s.get("alasan", "")} for s in blok.get("syarat") or ()],
+        })
+    return {"nama": b.nama, "nip": b.nip, "jawaban": ringkasan.get("jawaban") or "", "asumsi": ringkasan.get("asumsi") or "",
+            "isian": isian, "kenaikan": kenaikan, "peringatan": list(r.get("peringatan") or ()),
+            "catatan": r.get("catatan", "")}
 
 
 def web_lembar(indeks_json: str) -> str:
-    """Full engine results for the selected rows (0-based positions), for printed sheets."""
+    """Printed sheets for the selected rows (positions in the file's order); rows with galat are left out."""
     p: Proses = _SESI["proses"]
     keluar = []
     for i in json.loads(indeks_json):
-        nomor, sel = p.lembar.baris[i]
+        nomor, sel = p.lembar.baris[int(i)]
         b = ke_permintaan(sel, p.peta, p.tanggal_hitung)
-        keluar.append({"baris": nomor, "nip": b.nip, "nama": b.nama, "hasil": p._hitung(b.permintaan)})
+        if b.galat or b.nip in p.ganda:
+            continue
+        r = p._hitung(b.permintaan)
+        if "galat" not in r:
+            keluar.append(_lembar_cetak(nomor, b, r))
     return json.dumps(keluar, ensure_ascii=False)
 
 

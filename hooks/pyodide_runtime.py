@@ -190,9 +190,15 @@ def _aturan() -> dict:
         data = calculator.aturan()
     except Exception as exc:  # the engine must give the form its options
         raise PluginError(f"calculator.aturan() gagal: {exc!r}") from exc
-    # Only what the form needs (options and their names); the full snapshot is ~20 KB.
+    from calculator import validation  # noqa: PLC0415 - the engine's row limit, for the form
+
+    # Only what the form needs (options, their names, the engine's labels for its fields, the
+    # row limit); the full snapshot is ~20 KB.
     return {
         "versi": data["versi"],
+        "kategori": {k: {"nama": v["nama"]} for k, v in data.get("kategori", {}).items()},
+        "label_kolom": data.get("label_kolom"),
+        "penilaian_maksimum": data.get("penilaian_maksimum", validation.PENILAIAN_MAKSIMUM),
         "jenjang": [{k: j[k] for k in ("kode", "nama", "kategori", "golongan")}
                     for j in data["jenjang"]],
         "golongan": [{"kode": g["kode"], "pangkat": g["pangkat"]} for g in data["golongan"]],
@@ -222,6 +228,10 @@ def on_files(files, config):
     stdlib_uri = f"{base}python_stdlib-{stdlib_sha[:12]}.zip"
     files.append(File.generated(config, stdlib_uri, content=stdlib))
     runtime.append(stdlib_uri)
+    # Bytes of each file a boot fetches, so the page can show the download in percent.
+    ukuran = {rel: (PYODIDE_DIR / rel.rsplit("/", 1)[1]).stat().st_size
+              for rel in runtime if rel.endswith(".wasm")}
+    ukuran.update({stdlib_uri: len(stdlib), wheel_uri: len(wheel_bytes)})
     glue = _glue_sha(Path(config["docs_dir"]))
     manifest = {
         "pyodide": version,
@@ -237,6 +247,7 @@ def on_files(files, config):
         "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}-{glue[:8]}",
         # Under the folder named by the assets' content (hooks/versi_aset.py).
         "worker": config["extra"].get("versi_aset", "assets/") + "kalkulator/worker.js",
+        "ukuran": ukuran,
     }
     _state["manifest"] = manifest
     files.append(File.generated(config, "assets/kalkulator/runtime.json",

@@ -1,7 +1,7 @@
 """MkDocs hook: the site's own scripts and stylesheets are served under a folder named by their
 content, so that a page never runs with the assets of another build (issue 10).
 
-- Every file built from docs/assets/{css,js,kalkulator,pelatih}/ (and the bundles
+- Every file built from docs/assets/{css,js,kalkulator,massal,pelatih}/ (and the bundles
   hooks/bundel_aset.py makes there) goes to ``assets-<hash>/...`` instead of ``assets/...``, with
   <hash> a sha256 of all of them. The folders keep their layout and depth, so the URLs scripts
   compute from their own address (``../kalkulator/kalkulator.js``, ``../../`` for the site root)
@@ -24,8 +24,11 @@ import hashlib
 import json
 from pathlib import Path
 
-DIRS = ("css", "js", "kalkulator", "pelatih")
-GENERATED_KEEP = ("assets/kalkulator/mesin/", "assets/kalkulator/runtime.json")
+DIRS = ("css", "js", "kalkulator", "massal", "pelatih")
+# Generated files that keep their address: hashed already (mesin/), read by the build only
+# (runtime.json), or linked from pages as downloads (the Cek massal templates).
+GENERATED_KEEP = ("assets/kalkulator/mesin/", "assets/kalkulator/runtime.json",
+                  "assets/massal/templat-")
 ARTIKEL = '<article class="md-content__inner md-typeset">'
 RUNTIME_MANIFEST = "assets/kalkulator/runtime.json"
 

@@ -24,6 +24,27 @@ const SNAPSHOT_AFTER_QUIET_MS = 10000; // only the next visit gains: stay out of
 
 function say(msg) { self.postMessage(msg); }
 
+// Download progress (issue 9: loading tells the truth): bytes received per file, as Pyodide and
+// this worker fetch the wasm, the stdlib zip and the wheel. At most one message per 150 ms.
+const fetchAsli = self.fetch.bind(self);
+let lastProgress = 0;
+self.fetch = async (input, init) => {
+  const res = await fetchAsli(input, init);
+  if (!res.ok || !res.body || typeof TransformStream === "undefined") return res;
+  const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href).href;
+  let bytes = 0;
+  const count = new TransformStream({
+    transform(chunk, ctl) {
+      bytes += chunk.byteLength;
+      const now = performance.now();
+      if (now - lastProgress > 150) { lastProgress = now; say({ jenis: "unduh", url, bytes }); }
+      ctl.enqueue(chunk);
+    },
+    flush() { say({ jenis: "unduh", url, bytes }); },
+  });
+  return new Response(res.body.pipeThrough(count), { status: res.status, statusText: res.statusText, headers: res.headers });
+};
+
 async function sha256Hex(bytes) {
   if (!self.crypto || !self.crypto.subtle) return null; // not a secure context: cannot check
   const d = await self.crypto.subtle.digest("SHA-256", bytes);
