@@ -2,7 +2,7 @@
 
 Used by the command line (`python -m calculator massal BERKAS`) and, unchanged, by the "Cek massal"
 page, where Pyodide runs this module in a Web Worker. Nothing here computes angka kredit: every
-number in a result row comes from `hitung` (desain.md: one entry point). This module only reads
+number in a result row comes from `hitung` (maintainers/desain.md: one entry point). This module only reads
 cells into requests, maps the engine's galat back to the template's columns, and lays the results
 out as cells.
 
@@ -318,7 +318,7 @@ def petakan(lembar: Lembar) -> Peta:
     indeks: dict[str, int] = {}
     predikat: list[tuple[int, int]] = []
     tambahan, salah = [], []
-    calon = list(DIKENAL) + [f"predikat_{t}" for t in range(2023, _dt.date.today().year + 2)]
+    calon = list(DIKENAL) + [f"predikat_{t}" for t in range(_tahun_pertama(), _dt.date.today().year + 2)]
     for i, nama in enumerate(judul):
         if not nama:
             continue
@@ -375,6 +375,9 @@ def _teks(nilai) -> str:
     return str(nilai).strip()
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
 def _tanggal(nilai) -> str | None:
     """A date cell as TTTT-BB-HH; None when blank. Unreadable text is passed on for the engine's message."""
     if isinstance(nilai, _dt.datetime):
@@ -384,6 +387,8 @@ def _tanggal(nilai) -> str | None:
     teks = _teks(nilai)
     if not teks:
         return None
+    if _ISO.match(teks):
+        return teks
     m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", teks)
     if m:  # Indonesian order: day, month, year
         hari, bulan, tahun = (int(g) for g in m.groups())
@@ -552,8 +557,22 @@ def _kolom_templat(kolom: str, asal: dict[str, str]) -> str:
     return kolom
 
 
+def _pesan_mesin(g: dict, asal: dict[str, str]) -> str:
+    """The engine's message for a template column. A rating's message starts with the label the
+    calculator's form gives it ("Penilaian ke-2, predikat"), which means nothing in a spreadsheet:
+    the column name is given instead."""
+    pesan, label = g.get("pesan", ""), g.get("label") or ""
+    if label and g.get("kolom", "").startswith("penilaian[") and pesan.startswith(label):
+        sisa = pesan[len(label):].lstrip(" :,")
+        pesan = sisa[:1].upper() + sisa[1:] if sisa else pesan
+    return _ganti_jalur(pesan, asal)
+
+
 def _ganti_jalur(pesan: str, asal: dict[str, str]) -> str:
-    return re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
+    """Another rating named in a message ("penilaian[0]", or "Penilaian ke-1" as the form labels
+    it) becomes the template column it came from."""
+    pesan = re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
+    return re.sub(r"[Pp]enilaian ke-(\d+)", lambda m: asal.get(f"penilaian[{int(m.group(1)) - 1}]", m.group(0)), pesan)
 
 
 # -- a result into cells -------------------------------------------------------------------------
@@ -629,7 +648,6 @@ class Proses:
             if nip:
                 per_nip.setdefault(nip, []).append(nomor)
         self.ganda = {nip: nomor for nip, nomor in per_nip.items() if len(nomor) > 1}
-        self._cache: dict[str, dict] = {}
 
     @property
     def selesai(self) -> bool:
@@ -650,22 +668,19 @@ class Proses:
             yield from self.langkah(500)
 
     def _hitung(self, q: dict) -> dict:
-        # Officials with the same data get the same answer: many rows of a unit repeat one
-        # profile, so equal requests are computed once (hitung is a pure function of the request).
-        kunci = json.dumps(q, sort_keys=True, ensure_ascii=False, default=str)
-        r = self._cache.get(kunci)
-        if r is None:
-            r = hitung(q)
-            if len(self._cache) < 20000:
-                self._cache[kunci] = r
-        return r
+        return hitung(q)
 
     def _satu(self, nomor: int, sel: list) -> tuple[list, dict]:
         masukan = list(sel[:self.lebar_masukan]) + [None] * (self.lebar_masukan - len(sel))
         b = ke_permintaan(sel, self.peta, self.tanggal_hitung)
         galat = list(b.galat)
         lebih = [s for s in sel[self.lebar_masukan:] if s is not None and str(s).strip()]
-        if lebih:
+        if len(sel) == 1 and self.lebar_masukan > 2:
+            # The header was split, this row was not: it uses another separator.
+            galat = [("", f"Baris ini terbaca sebagai satu kolom, padahal judulnya {self.lebar_masukan} kolom. "
+                          f"Pemisah kolom baris ini berbeda dari baris judul (\"{self.lembar.pemisah}\"); "
+                          "samakan pemisahnya.")]
+        elif lebih:
             galat.append(("", f"Baris ini berisi {len(self.lembar.judul) + len(lebih)} kolom, lebih banyak dari "
                               f"judulnya ({len(self.lembar.judul)}). Periksa pemisah kolom dan tanda kutip."))
         if b.nip in self.ganda:
@@ -675,7 +690,7 @@ class Proses:
         if not galat:
             r = self._hitung(b.permintaan)
             for g in r.get("galat", ()):
-                galat.append((_kolom_templat(g.get("kolom", ""), b.asal), _ganti_jalur(g.get("pesan", ""), b.asal)))
+                galat.append((_kolom_templat(g.get("kolom", ""), b.asal), _pesan_mesin(g, b.asal)))
         info = {"baris": nomor, "nip": b.nip, "nama": b.nama}
         if galat:
             teks = " | ".join(f"Baris {nomor}" + (f", kolom {k}" if k else "") + f": {p}" for k, p in galat)
@@ -757,6 +772,8 @@ class _Ringkasan:
 # -- writing -------------------------------------------------------------------------------------
 
 def _sel_csv(nilai, koma: bool) -> str:
+    if type(nilai) is str:  # most cells: the fast path (a file has tens of cells per row)
+        return nilai
     if nilai is None:
         return ""
     if isinstance(nilai, bool):
@@ -777,7 +794,8 @@ class PenulisCsv:
         self.w = csv.writer(keluar, delimiter=pemisah if pemisah in ",;\t" else ",", lineterminator="\r\n")
 
     def tulis(self, sel: list) -> None:
-        self.w.writerow([_sel_csv(s, self.koma) for s in sel])
+        koma = self.koma
+        self.w.writerow([s if type(s) is str else _sel_csv(s, koma) for s in sel])
 
 
 class PenulisXlsx:
@@ -833,10 +851,18 @@ def keluaran(judul: list[str], baris: list[list], format_keluar: str, pemisah: s
 
 # -- the template --------------------------------------------------------------------------------
 
+def _tahun_pertama() -> int:
+    """The first year a predikat gives AK (PermenPANRB 1/2023: konversi from January 2023)."""
+    from .rules import muat
+
+    return muat().param("mulai_konversi").terbaru.nilai.year
+
+
 def tahun_templat(hari_ini: _dt.date | None = None) -> list[int]:
-    """predikat_TTTT columns in the template: 2023 up to last year (at least two)."""
-    akhir = max(2024, (hari_ini or _dt.date.today()).year - 1)
-    return list(range(2023, akhir + 1))
+    """predikat_TTTT columns in the template: the first konversi year up to last year (at least two)."""
+    pertama = _tahun_pertama()
+    akhir = max(pertama + 1, (hari_ini or _dt.date.today()).year - 1)
+    return list(range(pertama, akhir + 1))
 
 
 def _kolom_templat_urut(tahun: list[int]) -> list[str]:
@@ -976,7 +1002,7 @@ def _tetap(xlsx: bytes) -> bytes:
 
 
 # -- the browser's entry points (strings in, strings out; see docs/assets/massal/worker.js) -------
-# The page places these texts; it computes and formats nothing (desain.md). Files cross through
+# The page places these texts; it computes and formats nothing (maintainers/desain.md). Files cross through
 # Pyodide's file system, so no JS object is ever held by Python.
 
 _SESI: dict = {}
@@ -1086,7 +1112,6 @@ def web_lanjut(n: int) -> str:
              "kemajuan_teks": f"{_bilangan(p.posisi)} dari {_bilangan(p.jumlah)} baris dihitung"}
     if p.selesai:
         hasil["ringkasan"] = _ringkasan_halaman(p)
-        p._cache.clear()
     return json.dumps(hasil, ensure_ascii=False)
 
 

@@ -114,7 +114,7 @@ def test_unknown_command_is_misuse():
     b'{"jenjang": "ahli_pertama", "golongan": "III/a", "tanggal_hitung": "2025-01-15", "\\udc80": 1}',
 ])
 def test_lone_surrogate_in_json_never_gives_a_traceback(isi):
-    # BUG B5 (see /work/engine-bugs.md): the result echoes the text back and printing it as UTF-8
+    # BUG B5 (see maintainers/engine-bugs.md): the result echoes the text back and printing it as UTF-8
     # raised UnicodeEncodeError (traceback, exit 1).
     p = jalankan("hitung", "-", masukan=isi)
     assert b"Traceback" not in p.stderr, p.stderr.decode("utf-8", "replace")
@@ -148,3 +148,16 @@ def test_main_in_process_any_json(tmp_path):
         assert kode == (2 if "galat" in hasil else 0)
 
     cek()
+
+
+@pytest.mark.parametrize("isi,kolom_galat", [
+    (b"[" * 100_000 + b"]" * 100_000, "permintaan"),  # deeper than Python's recursion limit
+    (b'{"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": ' + b"9" * 5000 + b"}", "ak_awal"),
+    (b'{"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": 0.' + b"9" * 5000 + b"}", "ak_awal"),
+])
+def test_hostile_json_exits_2_with_galat_never_a_traceback(isi, kolom_galat):
+    p = jalankan("hitung", "-", masukan=isi)
+    assert p.returncode == 2, p.stderr
+    assert b"Traceback" not in p.stderr
+    hasil = json.loads(p.stdout)
+    assert [g["kolom"] for g in hasil["galat"]] == [kolom_galat]

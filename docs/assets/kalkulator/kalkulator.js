@@ -3,7 +3,7 @@
  * The engine (calculator.hitung, Python) runs in a Web Worker (worker.js) started once per tab
  * and kept on `window.__jfMesin`, so Material's instant navigation does not reboot Python. This
  * file only turns the form into a request, sends it and renders the answer: it never computes an
- * AK itself (desain.md). Options (jenjang, golongan, predikat) come from calculator.aturan(),
+ * AK itself (maintainers/desain.md). Options (jenjang, golongan, predikat) come from calculator.aturan(),
  * rendered into the page at build time by hooks/pyodide_runtime.py.
  */
 (function () {

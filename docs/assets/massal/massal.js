@@ -3,7 +3,7 @@
  *
  * Everything is computed by calculator/massal.py in a Web Worker (worker.js beside this file), the
  * same module as `python -m calculator massal`. This file places the texts it gets back: it never
- * computes or formats a number (desain.md); the numbers it holds are only sort keys. The file
+ * computes or formats a number (maintainers/desain.md); the numbers it holds are only sort keys. The file
  * never leaves the browser: it is read here and handed to the worker.
  */
 (function () {
