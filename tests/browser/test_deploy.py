@@ -152,7 +152,7 @@ def _check_only_build2(responses, base: str, old_only: dict, b1_prefix: str) -> 
     assert checked >= 2, "tidak ada respons yang diperiksa isinya"
 
 
-def _deploy_round(browser, two_builds, *, plain: bool):
+def _deploy_round(browser, two_builds, *, plain: bool, old_tab: bool = True):
     port, url, b1, b2 = two_builds
     v1, v2 = (json.loads((b / "versi.json").read_text()) for b in (b1, b2))
     # Same scripts in both builds (same asset folder), another engine: another code version.
@@ -189,6 +189,9 @@ def _deploy_round(browser, two_builds, *, plain: bool):
         assert KALIMAT_BARU in text and "13,5" in text
         _check_only_build2(responses, url, old_only, b1_prefix)
 
+        if not old_tab:
+            page1.close()
+            return server, context, page2
         # The tab of build 1 left open learns of the new version once the new worker runs, and
         # after "Muat ulang" shows the new number. The tab of build 2 is not bothered.
         page1.wait_for_selector(".jf-versi-baru", timeout=BOOT_MS)
@@ -214,7 +217,14 @@ def test_plain_host_next_visit_shows_only_the_new_build(browser, two_builds):
 
 def test_caching_host_then_offline_404_and_another_app(browser, two_builds, tmp_path):
     port, url, b1, b2 = two_builds
-    server, context, page = _deploy_round(browser, two_builds, plain=False)
+    server, context, page = _deploy_round(browser, two_builds, plain=False, old_tab=False)
+    # the new worker in charge before the server stops (it precaches build 2 in the background)
+    page.wait_for_function(
+        "(k) => navigator.serviceWorker.controller && new Promise((ok) => {"
+        " navigator.serviceWorker.addEventListener('message',"
+        " (e) => e.data && e.data.jenis === 'versi' && ok(e.data.kode === k));"
+        " navigator.serviceWorker.controller.postMessage({jenis: 'versi'}); })",
+        arg=json.loads((b2 / "versi.json").read_text())["kode"], timeout=BOOT_MS)
     try:
         caches_before = page.evaluate(
             "caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())"
