@@ -8,8 +8,9 @@
   the site: the page's worker installs them next to the engine wheel so that the same
   ``calculator/massal.py`` reads and writes .xlsx in the browser. Nothing is fetched from another
   host at run time.
-- ``stdlib-massal.zip``: the standard-library packages openpyxl imports that the calculator's
-  trimmed stdlib zip leaves out (``xml``, ``urllib``; see scripts/stdlib_pyodide.mjs), taken from
+- ``stdlib-massal.zip``: the standard-library modules openpyxl imports that the calculator's
+  trimmed stdlib zip leaves out (``xml``, ``urllib``, ``hashlib``, ...; see
+  scripts/stdlib_pyodide.mjs), taken from
   the pinned Pyodide's own ``python_stdlib.zip``.
 
 The wheels and the zip sit under ``assets/kalkulator/mesin/pustaka/`` beside the engine wheel, a
@@ -49,7 +50,10 @@ PUSTAKA = (
     ("et-xmlfile==2.0.0", "et_xmlfile-2.0.0-py3-none-any.whl",
      "7a91720bc756843502c3b7504c77b8fe44217c85c537d85037f0f536151b2caa"),
 )
-STDLIB_TAMBAHAN = ("xml/", "urllib/")
+# The calculator's stdlib zip holds only what Pyodide and the calculator page import (see
+# scripts/stdlib_pyodide.mjs); what calculator.massal and openpyxl need on top, found by running
+# massal's read and write of the .xlsx and .csv templates in Pyodide (issue 15):
+STDLIB_TAMBAHAN = ("xml/", "urllib/", "difflib.py", "hashlib.py", "ipaddress.py", "mimetypes.py")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 TEMPLAT = "assets/massal/templat-cek-massal"
 
@@ -81,7 +85,7 @@ def pustaka() -> list[tuple[str, bytes]]:
 
 
 def stdlib_tambahan() -> bytes:
-    """xml/ and urllib/ from Pyodide's own stdlib zip, as a reproducible zip."""
+    """STDLIB_TAMBAHAN from Pyodide's own stdlib zip, as a reproducible zip."""
     if not PYODIDE_STDLIB.is_file():
         raise PluginError("node_modules/pyodide tidak ada: jalankan `bash scripts/setup`.")
     buf = io.BytesIO()

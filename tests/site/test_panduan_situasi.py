@@ -134,6 +134,7 @@ KATA_PEMBACA = [
     ("tugas belajar", "keadaan-khusus/"),
     ("cuti", "tahun-tanpa-predikat/"),
     ("Kanreg", "proses-usul/"),
+    ("pertek", "proses-usul/"),
     ("formasi", "uji-kompetensi-formasi/"),
     ("PAK penyetaraan", "pak-saya/"),
     ("golongan tidak sesuai", "golongan-tidak-sesuai/"),

@@ -35,13 +35,29 @@ async function ambil(url, sha) {
   return bytes;
 }
 
+// The stdlib zip comes gzipped as one file (hooks/pyodide_runtime.py; the calculator's worker does
+// the same): unpacked by the browser and handed to Pyodide as a blob: URL.
+async function stdlibURL(url) {
+  if (!/\.gz$/.test(url)) return url;
+  let data = await ambil(url);
+  if (data[0] === 0x1f && data[1] === 0x8b) {
+    if (typeof DecompressionStream === "undefined") {
+      throw new Error("peramban ini terlalu lama (tanpa DecompressionStream); mohon perbarui peramban.");
+    }
+    data = await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
+  return URL.createObjectURL(new Blob([data], { type: "application/zip" }));
+}
+
 async function boot(cfg) {
   say({ jenis: "kemajuan", teks: "Mengunduh Python (Pyodide) dari situs ini…" });
   const berkas = [{ url: cfg.wheel, sha256: cfg.sha256, jenis: "wheel" }, ...cfg.pustaka]
     .map((p) => ambil(p.url, p.sha256).then((b) => ({ ...p, b })));
+  const stdlibP = stdlibURL(cfg.stdlib);
+  stdlibP.catch(() => {}); // awaited below
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
   say({ jenis: "kemajuan", teks: "Menyiapkan Python…" });
-  pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: cfg.stdlib });
+  pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: await stdlibP });
   say({ jenis: "kemajuan", teks: "Memuat mesin hitung dan pembaca .xlsx…" });
   for (const p of await Promise.all(berkas)) {
     pyodide.unpackArchive(p.b, p.jenis === "zip" ? "zip" : "wheel", { extractDir: DIR });
