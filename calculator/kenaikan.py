@@ -73,7 +73,10 @@ def _syarat_predikat_disiplin(kasus: Kasus, tahun: int, dasar: str) -> list[dict
         fakta("hukuman_disiplin", "Tidak sedang menjalani hukuman disiplin",
               None if kasus.p.hukuman_disiplin is None else not kasus.p.hukuman_disiplin,
               "Tidak sedang menjalani hukuman disiplin.", "Sedang menjalani hukuman disiplin.",
-              "Belum diisi.", "", "Pastikan Anda tidak sedang menjalani hukuman disiplin."),
+              "Belum diisi.", "",
+              "Kenaikan pangkat baru dapat diusulkan setelah hukuman disiplin selesai; tanyakan ke BKPSDM "
+              "pengaruhnya pada angka kredit Anda." if kasus.p.hukuman_disiplin
+              else "Pastikan Anda tidak sedang menjalani hukuman disiplin."),
     ]
 
 
