@@ -82,13 +82,9 @@ def free_port() -> int:
 def GzipServer(root: Path, port: int):
     """The project's static server (scripts/static_server.py: gzip once per file, level 6, kept
     in memory; Cache-Control as README advises), started on `port`; `.url`, `.stop()`."""
-    import importlib.util  # noqa: PLC0415
+    from scripts.static_server import StaticServer  # noqa: PLC0415
 
-    spec = importlib.util.spec_from_file_location("bench_static_server",
-                                                  ROOT / "scripts" / "static_server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.StaticServer(root, "127.0.0.1", port).start()
+    return StaticServer(root, "127.0.0.1", port).start()
 
 
 def build(site: Path, url: str) -> dict:

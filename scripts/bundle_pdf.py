@@ -18,12 +18,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
-import importlib.util
 import io
 import os
 import re
-import sys
 from pathlib import Path
+
+from scripts.static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -107,16 +107,8 @@ JS_AMBIL = """
 """
 
 
-def _static_server():
-    spec = importlib.util.spec_from_file_location("static_server", ROOT / "scripts" / "static_server.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def _versi_aturan() -> str:
     try:
-        sys.path.insert(0, str(ROOT))
         from calculator import aturan
         return str(aturan().get("versi", ""))
     except Exception:  # the handout still prints without it
@@ -228,7 +220,7 @@ def buat(site: Path) -> tuple[Path, Path]:
         raise SystemExit(f"Chromium tidak ada di {CHROMIUM}; jalankan bash scripts/setup (atau atur CHROMIUM)")
     keluar = site / FOLDER_UNDUH
     keluar.mkdir(parents=True, exist_ok=True)
-    server = _static_server().StaticServer(site, "127.0.0.1", 0).start()
+    server = StaticServer(site, "127.0.0.1", 0).start()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
