@@ -23,6 +23,7 @@ import os
 import re
 from pathlib import Path
 
+from calculator.dates import teks_tanggal
 from scripts.static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,8 +119,6 @@ def _versi_aturan() -> str:
 def susun_html(base: str, stylesheets: list[str], body_attrs: dict, bagian: list[tuple[str, str]],
                halaman: list[int | None]) -> str:
     tanggal = dt.date.today()
-    bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-             "September", "Oktober", "November", "Desember"][tanggal.month - 1]
     versi = _versi_aturan()
     links = "\n".join(f'<link rel="stylesheet" href="{html.escape(h)}">' for h in stylesheets)
     attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in body_attrs.items())
@@ -142,7 +141,7 @@ def susun_html(base: str, stylesheets: list[str], body_attrs: dict, bagian: list
 <section class="sampul">
 <h1>Panduan Jabatan Fungsional</h1>
 <p class="sub">Modul inti: penyetaraan jabatan dan angka kredit sejak 2023</p>
-<p class="kecil">Bahan untuk peserta sosialisasi dan bimbingan teknis. Dicetak {tanggal.day} {bulan} {tanggal.year}{f"; aturan versi {html.escape(versi)}" if versi else ""}.</p>
+<p class="kecil">Bahan untuk peserta sosialisasi dan bimbingan teknis. Dicetak {teks_tanggal(tanggal)}{f"; aturan versi {html.escape(versi)}" if versi else ""}.</p>
 <p class="kecil">Semua angka dihitung oleh mesin kalkulator portal ini saat situs dibangun. Hasil
 perhitungan bukan Penetapan Angka Kredit (PAK): AK baru sah setelah ditetapkan oleh pejabat yang
 berwenang. Angka bertanda "perlu dikonfirmasi" harus dipastikan ke pengelola kepegawaian atau
