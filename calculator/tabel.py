@@ -67,7 +67,7 @@ def daftar_tabel(aturan: Aturan | None = None, tanggal: _dt.date | None = None) 
     for j in semua:
         step = v(f"akk_pangkat.{j.kode}")
         kj = v(f"akk_jenjang.{j.kode}")
-        naik = [f"{g}: {teks(step.nilai * (i + 1))}" for i, g in enumerate(j.golongan[1:])]
+        naik = [f"{g}: {teks(j.ak_kumulatif_kp(step.nilai, g))}" for g in j.golongan[1:]]
         tujuan = a.jenjang[j.tujuan].nama if j.tujuan else None
         rows.append([j.nama, _sel(step)[0], "; ".join(naik) or "-",
                      f"{_sel(kj)[0]} (ke {tujuan})" if kj else "- (jenjang tertinggi)"])

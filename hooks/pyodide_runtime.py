@@ -190,9 +190,7 @@ def _trimmed_lock() -> bytes:
 
 
 def _aturan() -> dict:
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import calculator  # noqa: PLC0415 - the engine of this working tree, at build time
+    import calculator  # noqa: PLC0415 - the engine (installed editable), at build time
 
     try:
         data = calculator.aturan()
@@ -255,7 +253,8 @@ def on_files(files, config):
         # A memory snapshot holds Pyodide, the engine, the stdlib's import state and whatever the
         # worker's Python glue defined: bound to all four.
         "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}-{glue[:8]}",
-        "worker": "assets/kalkulator/worker.js",
+        # Under the folder named by the assets' content (hooks/versi_aset.py).
+        "worker": config["extra"].get("versi_aset", "assets/") + "kalkulator/worker.js",
         "ukuran": ukuran,
     }
     _state["manifest"] = manifest

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import importlib.util
 import os
 import subprocess
 import sys
@@ -16,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from scripts import static_server
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("static_server_t", ROOT / "scripts" / "static_server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return static_server
 
 
 @pytest.fixture
@@ -209,3 +207,16 @@ def test_kit_server_serves_the_kit_folder(tmp_path):
         proc.terminate()
         out = proc.communicate(timeout=10)[0]
     assert "Traceback" not in out
+
+
+def test_stop_closes_kept_alive_connections(situs):
+    # A stopped server must not go on serving on a connection the browser kept open.
+    with _module().StaticServer(situs) as server:
+        host, port = server.url.split("//")[1].strip("/").split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn.request("GET", "/bab/")
+        assert conn.getresponse().read() == b"<p>bab</p>"
+    with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
+        conn.request("GET", "/bab/")
+        conn.getresponse().read()
+    conn.close()
