@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import importlib.util
 import io
 import os
 import re

@@ -37,7 +37,7 @@ UKUR = f"""async () => {{
     if (tinggiDok > window.innerHeight + 1) masalah.push({{slide: i + 1, jenis: 'lebih tinggi dari layar', tinggi: tinggiDok}});
     let isi = 0, bawah = 0;
     for (const el of art.querySelectorAll('.pelatih-tampil:not(.pelatih-pecah), .pelatih-tampil:not(.pelatih-pecah) *')) {{
-      if (el.closest('.jf-aset')) continue;
+      if (el.closest('.jf-aset, .jf-versi')) continue;
       const tertutup = el.parentElement.closest('details:not([open])');
       if (tertutup && !el.closest('summary')) continue;  // a closed box's content is not drawn
       const r = el.getBoundingClientRect();

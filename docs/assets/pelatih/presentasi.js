@@ -73,7 +73,9 @@
     if (tag === "SCRIPT" || tag === "STYLE" || tag === "TEMPLATE" || tag === "NOSCRIPT") return true;
     if (el.classList.contains("md-content__button")) return true;
     if (el.classList.contains("md-source-file")) return true;
-    if (el.classList.contains("jf-aset")) return true;
+    if (el.classList.contains("jf-aset") || el.classList.contains("jf-versi")) return true;
+    // Hidden markers for scripts (no text): not content.
+    if (el.hidden && !el.textContent.trim()) return true;
     return false;
   }
 
