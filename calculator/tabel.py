@@ -102,15 +102,17 @@ def daftar_tabel(aturan: Aturan | None = None, tanggal: _dt.date | None = None) 
     pred_p, pred_j = v("predikat_pangkat_tahun"), v("predikat_jenjang_tahun")
     minimal = a.predikat[v("predikat_minimal").nilai]["nama"]
     profesi = v("pengembangan_profesi_untuk")
+    uji, kebutuhan = v("uji_kompetensi_jenjang"), v("kebutuhan_jenjang")
     ke = ", ".join(a.jenjang[k].nama for k in profesi.nilai)
     tambah("syarat", "Syarat selain angka kredit", ["Syarat", "Kenaikan pangkat", "Kenaikan jenjang"], [
         ["Masa", f"paling singkat {teks(masa_p.nilai)} tahun dalam pangkat terakhir", f"paling singkat {teks(masa_j.nilai)} tahun dalam jenjang terakhir"],
         ["Predikat kinerja", f"minimal {minimal} dalam {teks(pred_p.nilai)} tahun terakhir", f"minimal {minimal} dalam {teks(pred_j.nilai)} tahun terakhir"],
-        ["Uji kompetensi", "tidak", "wajib lulus"],
+        # Uji kompetensi is not universal (instansi pembina decides): flagged, as in the engine.
+        ["Uji kompetensi", "tidak", "menurut ketentuan instansi pembina" + ("" if uji.dikonfirmasi else TANDA_BELUM_DIKONFIRMASI)],
         ["Kebutuhan (formasi)", "tidak", "harus tersedia di jenjang tujuan"],
-        ["Pangkat", "-", "menduduki golongan tertinggi jenjang"],
-        ["Pengembangan profesi", "tidak", f"wajib untuk kenaikan ke {ke}"],
-    ], [masa_p, masa_j, pred_p, pred_j, profesi])
+        ["Hukuman disiplin", "tidak sedang menjalani", "-"],
+        ["Pengembangan profesi", "tidak", f"diperlukan untuk kenaikan ke {ke}"],
+    ], [masa_p, masa_j, pred_p, pred_j, profesi, uji, kebutuhan])
     return hasil
 
 
