@@ -64,3 +64,24 @@ def test_missing_stdlib_module_gives_an_indonesian_message(page, site_server, cf
     assert akhir["jenis"] == ("gagal" if where == "boot" else "hasil"), pesan
     assert teks.startswith('Mesin hitung memerlukan modul Python "email'), teks
     assert "pengelola situs" in teks and "Traceback" not in teks
+
+
+
+def test_search_index_waits_for_the_first_answer_then_search_works(page, site_server):
+    # hooks/pyodide_runtime.py (issue 15): on a cold calculator visit, Material's search index
+    # (~56 KB gzip) is requested only after the first answer, not alongside Pyodide.
+    page.add_init_script("window.__jfT = null; addEventListener('jf-hasil', () => {"
+                         " if (window.__jfT === null) window.__jfT = performance.now(); });")
+    raw = json.dumps({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0,
+                      "penilaian": [{"tahun": 2023, "predikat": "Baik"}]}).encode()
+    page.goto(site_server + "kalkulator/#s=" + base64.urlsafe_b64encode(raw).decode().rstrip("="))
+    page.wait_for_function("window.__jfT", timeout=120_000)
+    mulai = page.wait_for_function(
+        "(performance.getEntriesByType('resource').find(e => e.name.includes('search/search_index.json'))"
+        " || {}).startTime", timeout=20_000).json_value()
+    assert mulai >= page.evaluate("window.__jfT"), "search index requested before the first answer"
+    # and the search still works
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("kenaikan", delay=40)  # key by key: Material listens to input events
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
