@@ -40,6 +40,8 @@ class Nilai(NamedTuple):
 class Parameter(NamedTuple):
     nama: str
     riwayat: tuple[Nilai, ...]  # sorted by `berlaku`
+    deskripsi: str = ""  # what the value means, in Bahasa Indonesia (tables use it as a title)
+    satuan: str = ""  # "AK", "tahun", "bulan", "/1" (a rate: 1,5 is 150 %), "kode", "tanggal", ...
 
     def pada(self, tanggal: _dt.date) -> Nilai | None:
         """The value in force on `tanggal`, or None before the first one took effect."""
@@ -54,6 +56,15 @@ class Parameter(NamedTuple):
         return self.riwayat[-1]
 
 
+class BelumBerlaku(LookupError):
+    """A rule value was asked for a date before its first `berlaku`."""
+
+    def __init__(self, param: Parameter, tanggal: _dt.date):
+        super().__init__(f"{param.nama} belum berlaku pada {tanggal.isoformat()}")
+        self.param = param
+        self.tanggal = tanggal
+
+
 class Jenjang(NamedTuple):
     kode: str
     nama: str
@@ -66,11 +77,12 @@ class Jenjang(NamedTuple):
 class Aturan:
     """The rules, indexed for the engine, with memos of what is computed from them alone."""
 
-    def __init__(self, *, versi: str, diperiksa_sampai: _dt.date, instrumen: dict[str, dict],
+    def __init__(self, *, versi: str, diperiksa_sampai: _dt.date, tanggal_contoh: _dt.date, instrumen: dict[str, dict],
                  jenjang: dict[str, Jenjang], kategori: dict[str, dict], pangkat: dict[str, str],
                  pangkat_sumber: Nilai, predikat: dict[str, dict], parameter: dict[str, Parameter]):
         self.versi = versi
         self.diperiksa_sampai = diperiksa_sampai
+        self.tanggal_contoh = tanggal_contoh  # the calculation date of the guide's worked examples
         self.instrumen = instrumen
         self.jenjang = jenjang
         self.kategori = kategori
@@ -81,16 +93,29 @@ class Aturan:
         self._pada: dict = {}
         self._memo: dict = {}
 
+    @property
+    def berlaku_lengkap(self) -> _dt.date:
+        """The first day on which every parameter has a value: the earliest day of a calculation."""
+        if "_lengkap" not in self._memo:
+            self._memo["_lengkap"] = max(p.riwayat[0].berlaku for p in self.parameter.values())
+        return self._memo["_lengkap"]
+
     def param(self, nama: str) -> Parameter:
         return self.parameter[nama]
 
     def nilai_pada(self, nama: str, tanggal: _dt.date) -> Nilai:
-        """The value of `nama` in force on `tanggal` (its first value before that); memoised."""
+        """The value of `nama` in force on `tanggal`; memoised.
+
+        Strict, as OpenFisca: asking before the first `berlaku` is an error, never a silent
+        fallback to the first value.
+        """
         kunci = (nama, tanggal)
         n = self._pada.get(kunci)
         if n is None:
             param = self.parameter[nama]
-            n = param.pada(tanggal) or param.riwayat[0]
+            n = param.pada(tanggal)
+            if n is None:
+                raise BelumBerlaku(param, tanggal)
             if len(self._pada) < _BATAS_MEMO:  # bounded: dates in requests are few in practice
                 self._pada[kunci] = n
         return n
@@ -128,28 +153,39 @@ def _number(value):
     return Fraction(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _nilai(nama: str, entry: dict) -> Nilai:
+def _nilai(nama: str, entry: dict, warisan: dict | None = None) -> Nilai:
     # Scalars become exact fractions; lists (months, ranges, jenjang codes) stay as written.
-    raw = _number(entry["nilai"])
+    # `dasar` and `pasal` may be stated once on the group (warisan) and overridden per value.
+    e = {**(warisan or {}), **entry}
     return Nilai(
         nama=nama,
-        nilai=raw,
-        berlaku=entry["berlaku"],
-        dasar=entry["dasar"],
-        pasal=entry.get("pasal", ""),
-        status=entry.get("status", "berlaku"),
-        catatan=entry.get("catatan", ""),
+        nilai=_number(e["nilai"]),
+        berlaku=e["berlaku"],
+        dasar=e["dasar"],
+        pasal=e.get("pasal", ""),
+        status=e.get("status", "berlaku"),
+        catatan=e.get("catatan", ""),
     )
 
 
-def _collect(prefix: str, node, out: dict[str, Parameter]) -> None:
-    """Walk a TOML tree; every array of tables holding `nilai` is a dated parameter."""
+# Keys a group table states once for every value below it (OpenFisca's index.yaml).
+WARISAN = ("deskripsi", "satuan", "dasar", "pasal")
+
+
+def _collect(prefix: str, node, out: dict[str, Parameter], warisan: dict | None = None) -> None:
+    """Walk a TOML tree; every array of tables holding `nilai` is a dated parameter. A table's
+    `deskripsi`, `satuan`, `dasar` and `pasal` are inherited by every parameter below it."""
+    warisan = warisan or {}
     if isinstance(node, list) and node and all(isinstance(e, dict) and "nilai" in e for e in node):
-        riwayat = tuple(sorted((_nilai(prefix, e) for e in node), key=lambda n: n.berlaku))
-        out[prefix] = Parameter(prefix, riwayat)
+        riwayat = tuple(sorted((_nilai(prefix, e, warisan) for e in node), key=lambda n: n.berlaku))
+        # A single parameter states its description and unit on its first value.
+        meta = {**warisan, **{k: node[0][k] for k in ("deskripsi", "satuan") if k in node[0]}}
+        out[prefix] = Parameter(prefix, riwayat, meta.get("deskripsi", ""), meta.get("satuan", ""))
     elif isinstance(node, dict):
+        turun = {**warisan, **{k: node[k] for k in WARISAN if k in node and not isinstance(node[k], (dict, list))}}
         for key, child in node.items():
-            _collect(f"{prefix}.{key}" if prefix else key, child, out)
+            if key not in WARISAN:
+                _collect(f"{prefix}.{key}" if prefix else key, child, out, turun)
 
 
 @lru_cache(maxsize=1)
@@ -180,6 +216,7 @@ def muat() -> Aturan:
     return Aturan(
         versi=data["sumber"]["versi"],
         diperiksa_sampai=data["sumber"]["diperiksa_sampai"],
+        tanggal_contoh=data["sumber"]["tanggal_contoh"],
         instrumen=data["sumber"]["instrumen"],
         jenjang=jenjang,
         kategori=jab["kategori"],
