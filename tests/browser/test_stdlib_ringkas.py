@@ -36,8 +36,9 @@ RUN_WORKER = """async ([url, cfg, permintaan]) => {
       if (e.data.jenis === "gagal" || e.data.jenis === "hasil") resolve();
     };
   });
+  w.onerror = (e) => { pesan.push({jenis: "onerror", pesan: String(e.message || e)}); };
   w.postMessage(cfg);
-  await selesai;
+  await Promise.race([selesai, new Promise((r) => setTimeout(r, 90000))]);
   w.terminate();
   return pesan;
 }"""
@@ -47,7 +48,7 @@ RUN_WORKER = """async ([url, cfg, permintaan]) => {
 def cfg(built_site, site_server):
     manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
     return {"jenis": "mulai", "pyodide": site_server + manifest["pyodide_dir"],
-            "stdlib": site_server + manifest["stdlib"]}
+            "stdlib": site_server + manifest["stdlib"], "_worker": site_server + manifest["worker"]}
 
 
 @pytest.mark.parametrize("where", ["boot", "hitung"])
@@ -57,8 +58,7 @@ def test_missing_stdlib_module_gives_an_indonesian_message(page, site_server, cf
     else:                 # imported on the first request
         init = "def hitung(p):\n    import email.message\n    return {}\n"
     page.goto(site_server)
-    pesan = page.evaluate(RUN_WORKER, [site_server + "assets/kalkulator/worker.js",
-                                       {**cfg, "wheel": _wheel(init)}, "{}"])
+    pesan = page.evaluate(RUN_WORKER, [cfg["_worker"], {**cfg, "wheel": _wheel(init)}, "{}"])
     akhir = pesan[-1]
     teks = akhir.get("pesan") if where == "boot" else akhir.get("galat")
     assert akhir["jenis"] == ("gagal" if where == "boot" else "hasil"), pesan
