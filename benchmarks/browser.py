@@ -95,54 +95,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class GzipServer:
-    """Static files with gzip (precompressed once, level 6, like a typical host)."""
+def GzipServer(root: Path, port: int):
+    """The project's static server (scripts/static_server.py: gzip once per file, level 6, kept
+    in memory; Cache-Control as README advises), started on `port`; `.url`, `.stop()`."""
+    from scripts.static_server import StaticServer  # noqa: PLC0415
 
-    def __init__(self, root: Path, port: int):
-        cache: dict[Path, bytes] = {}
-        lock = threading.Lock()
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def log_message(self, *a):
-                pass
-
-            def do_GET(self):
-                path = self.path.split("?", 1)[0].split("#", 1)[0]
-                f = (root / path.lstrip("/")).resolve()
-                if f.is_dir():
-                    f = f / "index.html"
-                if not f.is_file() or root.resolve() not in f.parents:
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                    return
-                body = f.read_bytes()
-                self.send_response(200)
-                self.send_header("Content-Type", TYPES.get(f.suffix, "application/octet-stream"))
-                if f.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
-                    with lock:
-                        if f not in cache:
-                            cache[f] = gzip.compress(body, 6)
-                    body = cache[f]
-                    self.send_header("Content-Encoding", "gzip")
-                self.send_header("Content-Length", str(len(body)))
-                self.send_header("Cache-Control", "no-cache")
-                self.end_headers()
-                try:
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the browser closed a context mid-download
-
-        http.server.ThreadingHTTPServer.allow_reuse_address = True
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{port}/"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    return StaticServer(root, "127.0.0.1", port).start()
 
 
 def build(site: Path, url: str) -> dict:

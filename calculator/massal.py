@@ -684,7 +684,7 @@ class Proses:
             "jenjang": profil.get("jenjang_nama", ""), "golongan": profil.get("golongan", ""),
             "kp_waktu": h["kp_waktu"], "kj_waktu": h["kj_waktu"],
             "tidak_diketahui": bool(h["kp_syarat_perlu_dipastikan"] or h["kj_syarat_perlu_dipastikan"]),
-            "peringatan": bool(r.get("peringatan")),
+            "peringatan": len(r.get("peringatan") or ()),
         })
         self.ringkasan.tambah(r, info)
         return masukan + sel_hasil, info
@@ -1047,7 +1047,10 @@ def _info_tabel(sel: list, info: dict, p: Proses, urutan: int) -> dict:
         d[f"{jenis}_rinci"] = "; ".join(rinci)
         d[f"{jenis}_belum"] = h[f"{jenis}_syarat_belum"]
         d[f"{jenis}_pastikan"] = h[f"{jenis}_syarat_perlu_dipastikan"]
-    d["peringatan"] = h["peringatan"]
+    # The warnings' full text is in the output file and the printed sheet; the table only says
+    # how many there are (repeating long texts in every row would slow the page down).
+    if info["peringatan"]:
+        d["peringatan_teks"] = f"{_bilangan(info['peringatan'])} peringatan (lihat berkas hasil atau lembar cetak)"
     return d
 
 

@@ -43,7 +43,9 @@ def tautan_kalkulator(permintaan: dict, page_url: str) -> str:
     return f"{get_relative_url('kalkulator/', page_url)}#s={kode}"
 
 
-def _angka(x, desimal: int) -> str:
+def teks_angka(x, desimal: int) -> str:
+    """A number of a result (JSON number) as the guide writes it: 1.050,5 (half-up); booleans as
+    "ya"/"tidak", None as "-". Shared with the trainer hook and the trainer tests."""
     if isinstance(x, bool):
         return "ya" if x else "tidak"
     if isinstance(x, (int, float)):
@@ -159,7 +161,7 @@ def render_hasil(data: str, path: str, where: str) -> str:
             nilai = nilai[int(bagian)] if isinstance(nilai, list) else nilai[bagian]
         except (KeyError, IndexError, ValueError, TypeError) as exc:
             raise PluginError(f"{where}: jalur '{path}' tidak ada dalam hasil") from exc
-    return _angka(nilai, hasil["desimal"])
+    return teks_angka(nilai, hasil["desimal"])
 
 
 def _indent(teks_md: str, indent: str) -> str:

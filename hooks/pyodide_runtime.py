@@ -190,9 +190,7 @@ def _trimmed_lock() -> bytes:
 
 
 def _aturan() -> dict:
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import calculator  # noqa: PLC0415 - the engine of this working tree, at build time
+    import calculator  # noqa: PLC0415 - the engine (installed editable), at build time
 
     try:
         data = calculator.aturan()

@@ -18,7 +18,6 @@ the last PAK 10 -> 10 + 12,5 = 22,5 with the real koefisien 12,5 and 23,5 with t
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 import os
 import shutil
@@ -29,10 +28,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts import static_server
+
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("deploy_static_server", ROOT / "scripts" / "static_server.py")
-static_server = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(static_server)
 BOOT_MS = 90_000
 PERMINTAAN = {"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 10,
               "penilaian": [{"tahun": 2024, "predikat": "Baik"}]}

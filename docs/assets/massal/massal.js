@@ -10,7 +10,7 @@
   "use strict";
   if (window.__jfMassal) return;
 
-  var LANGKAH_TAMPIL = 200;
+  var LANGKAH_TAMPIL = 100; // rows drawn at a time: a big table is slow to lay out
 
   function el(id) { return document.getElementById(id); }
   function buat(tag, kelas, teks) {
@@ -295,7 +295,7 @@
       else {
         if (r.kp_pastikan) cat.appendChild(buat("span", "jf-massal__rinci", "KP: " + r.kp_pastikan));
         if (r.kj_pastikan) cat.appendChild(buat("span", "jf-massal__rinci", "KJ: " + r.kj_pastikan));
-        if (r.peringatan) cat.appendChild(buat("span", "jf-massal__rinci jf-massal__peringatan", r.peringatan));
+        if (r.peringatan_teks) cat.appendChild(buat("span", "jf-massal__rinci jf-massal__peringatan", r.peringatan_teks));
       }
       tr.appendChild(cat);
       frag.appendChild(tr);
