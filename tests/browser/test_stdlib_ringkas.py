@@ -30,6 +30,8 @@ RUN_WORKER = """async ([url, cfg, permintaan]) => {
   const w = new Worker(url, {type: "module"});
   const pesan = [];
   const selesai = new Promise((resolve) => {
+    // A worker that cannot load (404, syntax error) must end the test, not hang it.
+    w.onerror = (e) => { pesan.push({jenis: "galat-worker", pesan: String(e.message || e.type)}); resolve(); };
     w.onmessage = (e) => {
       pesan.push(e.data);
       if (e.data.jenis === "siap") w.postMessage({jenis: "hitung", id: 1, permintaan});
