@@ -84,6 +84,13 @@ def _judul_golongan(kasus: Kasus, golongan: str) -> str:
     return kasus.pangkat(golongan)
 
 
+# The conditions each kenaikan checks, in the order its `syarat` lists them (rules reference
+# section 5). calculator.tabel shows the same lists; tests/engine/test_tabel_syarat.py holds the
+# results to them. pengembangan_profesi only for the jenjang in `pengembangan_profesi_untuk`.
+SYARAT_KP = ("angka_kredit", "masa_pangkat", "predikat", "hukuman_disiplin")
+SYARAT_KJ = ("angka_kredit", "masa_jenjang", "predikat", "uji_kompetensi", "formasi", "pengembangan_profesi")
+
+
 def kenaikan_pangkat(kasus: Kasus, kumulatif: Fraction, proyeksi: Proyeksi) -> dict | None:
     """KP to the next golongan. None at the top of the jenjang's range and above it."""
     j, p = kasus.jenjang, kasus.p
