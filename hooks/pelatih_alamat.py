@@ -36,7 +36,7 @@ def qr_svg(alamat: str, skala: int = 3) -> str:
 
 def blok_alamat(alamat: str) -> str:
     a = html.escape(alamat)
-    return (f'<div class="pelatih-alamat-portal" markdown="0">{qr_svg(alamat)}'
+    return (f'<div class="pelatih-alamat-portal" hidden markdown="0">{qr_svg(alamat)}'
             f'<p><strong>Portal Panduan JF dan kalkulator:</strong><br>'
             f'<span class="pelatih-alamat-portal__url">{a}</span><br>'
             f'Pindai kode QR ini atau ketik alamatnya di peramban.</p></div>')

@@ -121,5 +121,13 @@
     }
   }
 
+  // The kit opened from its folder (file://): berkas-lokal.js explains what to do. Loaded only
+  // there, so that guide pages on a host do not carry it.
+  if (location.protocol === "file:") {
+    var lokal = document.createElement("script");
+    lokal.src = new URL("../pelatih/berkas-lokal.js", asal).href;
+    document.head.appendChild(lokal);
+  }
+
   window.jfSetiapHalaman(siapkanHalaman); // from situs.js, listed before this file
 })();
