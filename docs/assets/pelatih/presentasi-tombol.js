@@ -22,12 +22,27 @@
   function muat() {
     if (!memuat) {
       antrean = [];
-      memuat = new Promise(function (selesai, gagal) {
-        var s = document.createElement("script");
-        s.src = new URL("../pelatih/presentasi.js", asal).href;
-        s.onload = function () { selesai(window.pelatihPresentasi); };
-        s.onerror = function () { memuat = null; antrean = null; gagal(new Error(s.src)); };
-        document.head.appendChild(s);
+      // The projector stylesheet first: slides are measured in its layout.
+      var gaya = new Promise(function (selesai) {
+        var href = new URL("../pelatih/presentasi-mode.css", asal).href;
+        var ada = Array.prototype.some.call(document.querySelectorAll("link[rel=stylesheet]"),
+          function (l) { return l.href === href; });
+        if (ada) { selesai(); return; }
+        var l = document.createElement("link");
+        l.rel = "stylesheet";
+        l.href = href;
+        l.onload = l.onerror = function () { selesai(); };
+        // In <body>: Material's instant navigation rebuilds <head> and would drop it.
+        document.body.appendChild(l);
+      });
+      memuat = gaya.then(function () {
+        return new Promise(function (selesai, gagal) {
+          var s = document.createElement("script");
+          s.src = new URL("../pelatih/presentasi.js", asal).href;
+          s.onload = function () { selesai(window.pelatihPresentasi); };
+          s.onerror = function () { memuat = null; antrean = null; gagal(new Error(s.src)); };
+          document.head.appendChild(s);
+        });
       });
       // For tests and scripts: resolves once the mode is loaded and the pending keys are replayed.
       window.pelatihPresentasiMuat = memuat.then(function () { return null; }, function () { return null; });
