@@ -14,7 +14,8 @@ const TANGGAL = ["tanggal_pak", "tmt_golongan", "tmt_jenjang", "tanggal_hitung"]
 const TEKS = ["nama", "nip"];
 // Top-level fields with a place in this form; anything else is kept in `lain` and sent along.
 const DIKENAL = new Set(["jenjang", "golongan", "ak_awal", "ak_konvensional", "penilaian", "proyeksi",
-  "pendidikan", "desimal", ...YA_TIDAK, ...TANGGAL, ...TEKS]);
+  "pendidikan", "perpindahan", "desimal", ...YA_TIDAK, ...TANGGAL, ...TEKS]);
+const PERPINDAHAN = ["tanggal", "tmt_golongan", "predikat"];
 const PROYEKSI_BAWAAN = "";
 const PROYEKSI_TANPA = "tanpa";
 
@@ -64,6 +65,7 @@ export class Formulir {
     this.lain = {}; // top-level fields this form has no place for
     this.lainProyeksi = {};
     this.lainPendidikan = {};
+    this.lainPerpindahan = {};
     this.disentuh = new Set(); // fields the person changed (root names: "jenjang", "penilaian")
     this.semua = false; // every field counts as entered (a link, a file, "Lihat hasil")
     this.peta = [];
@@ -92,6 +94,12 @@ export class Formulir {
     pro.replaceChildren(el("option", { value: PROYEKSI_BAWAAN, text: "Bawaan kalkulator" }));
     for (const p of a.predikat) pro.append(el("option", { value: p.nama, text: "Predikat " + p.nama }));
     pro.append(el("option", { value: PROYEKSI_TANPA, text: "Tanpa perkiraan" }));
+    const pindah = $("f-perpindahan_predikat");
+    pindah.replaceChildren(el("option", { value: "", text: "Pilih predikat" }));
+    for (const p of a.predikat) pindah.append(el("option", { value: p.nama, text: p.nama }));
+    // Perpindahan (moving into this jabatan) is offered when the engine knows it.
+    const opsiPindah = this.akar.querySelector("input[name=kalk-awal][value=pindah]");
+    if (opsiPindah) opsiPindah.closest("label").hidden = !(a.label_kolom && a.label_kolom.perpindahan);
     this.isiGolongan();
     // The engine's own labels for its fields (calculator.aturan() "label_kolom"), so an error
     // message and the field it names read the same.
@@ -272,6 +280,11 @@ export class Formulir {
       const input = $("f-" + k);
       if (input.value && !input.closest(".jf-kolom").hidden) r[k] = input.value;
     }
+    if (!$("f-perpindahan_tanggal").closest(".jf-kolom").hidden) {
+      const p = { ...this.lainPerpindahan };
+      for (const k of PERPINDAHAN) if ($("f-perpindahan_" + k).value) p[k] = $("f-perpindahan_" + k).value;
+      if (Object.keys(p).length) r.perpindahan = p;
+    }
     r.penilaian = [];
     this.peta = [];
     for (const b of this.akar.querySelectorAll(".jf-periode")) {
@@ -338,7 +351,8 @@ export class Formulir {
     // Where the AK starts: the mode follows the fields given; a field given outside its mode
     // (both AK at once) is shown anyway, so the engine's message has a field to point at.
     const ada = (k) => r[k] !== undefined && r[k] !== null;
-    this.aturMode(ada("ak_awal") || ada("tanggal_pak") ? "pak" : ada("ak_konvensional") ? "integrasi" : "dasar");
+    this.aturMode(ada("ak_awal") || ada("tanggal_pak") ? "pak" : ada("ak_konvensional") ? "integrasi"
+      : ada("perpindahan") ? "pindah" : "dasar");
     for (const k of ["ak_awal", "ak_konvensional"]) {
       const input = $("f-" + k);
       delete input.dataset.asli;
@@ -358,6 +372,19 @@ export class Formulir {
         input.closest(".jf-kolom").dataset.paksa = "1";
       } else { isiTanggal(input, ""); tolak(input); }
     }
+    this.lainPerpindahan = {};
+    for (const k of PERPINDAHAN) isiTanggal($("f-perpindahan_" + k), "");
+    if (objek(r.perpindahan)) {
+      this.lainPerpindahan = sisa(r.perpindahan, new Set(PERPINDAHAN));
+      for (const k of PERPINDAHAN) $("f-perpindahan_" + k).closest(".jf-kolom").dataset.paksa = "1";
+      for (const k of PERPINDAHAN) {
+        const v = r.perpindahan[k], input = $("f-perpindahan_" + k);
+        if (v === undefined || v === null) continue;
+        if (!teks(v)) tolak(input);
+        else if (k === "predikat") this.pilihNilai(input, this.predikatNama(v));
+        else isiTanggal(input, v);
+      }
+    } else if (ada("perpindahan")) tolak($("f-perpindahan_tanggal"), "Perpindahan dari jabatan lain");
     this.aturMode();
 
     $("kalk-penilaian").replaceChildren();

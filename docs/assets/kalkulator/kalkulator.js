@@ -192,10 +192,19 @@ class Kalkulator {
     // Name and NIP stay on this device unless the person asks for them in the link.
     if (!$("kalk-tautan-identitas").checked) { delete dalamTautan.nama; delete dalamTautan.nip; }
     t.value = simpan.tautan(dalamTautan);
+    // An address that is a share link follows the form, so going back to it later (instant
+    // navigation, history) shows the latest input, not the link's first one. Once typing pauses:
+    // browsers throttle frequent history updates.
+    clearTimeout(this.alamatNanti);
+    this.alamatNanti = setTimeout(() => {
+      if (this.akar.isConnected && location.hash.startsWith("#s=") && location.href !== t.value) {
+        history.replaceState(history.state, "", t.value);
+      }
+    }, 500);
   }
 
   berubah() {
-    const r = this.form.baca();
+    const r = this.req = this.form.baca();
     if (window.__jfMesin) {
       window.__jfMesin.terakhirDiisi = { permintaan: r, semua: this.form.semua, disentuh: [...this.form.disentuh] };
     }
@@ -214,7 +223,7 @@ class Kalkulator {
   kirim() {
     const m = this.m;
     if (!m || m.status !== "siap" || this.sibuk || !this.kotor || !this.akar.isConnected || !this.form.diisi) return;
-    const req = this.form.baca();
+    const req = this.req || this.form.baca(); // the form as of the last change (berubah)
     const kunci = JSON.stringify(req);
     if (kunci === this.kunciMacet) return; // this request stuck the worker: wait for a change or a retry
     this.kotor = false;
@@ -232,10 +241,14 @@ class Kalkulator {
       $("kalk-hasil").setAttribute("aria-busy", "false");
       if (!this.akar.isConnected) return;
       if (jawab.batal) {
-        if (jawab.macet) {
+        if (jawab.macet && this.kunciMacetSekali === kunci) {
+          // The same request got no answer twice: it may be what stops the worker.
           this.kunciMacet = kunci;
           hasil.jawabanMacet("Kalkulator tidak menjawab untuk isian ini. Periksa isian yang sangat panjang atau tidak biasa, lalu tekan \"Coba lagi\".");
-        } else this.kotor = true; // the worker restarted: send again once it is ready
+        } else {
+          if (jawab.macet) this.kunciMacetSekali = kunci;
+          this.kotor = true; // the worker restarted: send again once it is ready
+        }
         tampilan.status(m, this.kunciMacet !== null);
         return;
       }

@@ -7,7 +7,7 @@
 // a few seconds (terminated, stuck), is restarted with the reason shown and a way to retry.
 
 const DIAM_BOOT_MS = 30_000; // no progress at all while booting for this long: stalled
-const BATAS_JAWAB_MS = 8_000; // the engine answers in milliseconds; this is a dead worker
+const BATAS_JAWAB_MS = 15_000; // the engine answers in milliseconds; this is a dead worker
 
 function awalMulai(konfigurasi) {
   const root = new URL(konfigurasi.root, location.href);
@@ -160,7 +160,7 @@ export function mesin(konfigurasi) {
         // sent again by itself (it may be what stuck the worker); the person can retry.
         m.tunggu.delete(id);
         resolve({ jenis: "hasil", batal: true, macet: true });
-        m.ulang("kalkulator tidak menjawab dalam " + Math.round(m.batasJawabMs / 1000) + " detik dan dimulai ulang");
+        m.ulang("kalkulator tidak menjawab dalam " + Math.round(m.batasJawabMs / 1000) + " detik");
       }, (m.status === "siap" ? 0 : m.diamBootMs) + m.batasJawabMs * (m.sudahMenjawab ? 1 : 3)); // the first answer imports the engine's modules
 
       m.tunggu.set(id, { resolve, timer });

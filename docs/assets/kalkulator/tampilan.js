@@ -22,7 +22,7 @@ export function status(m, macet) {
     teks = m.versi && m.versi.snapshot
       ? "Kalkulator siap (dimuat dari salinan di perangkat ini)."
       : "Kalkulator siap.";
-    if (m.alasan) teks += ` Sempat dimulai ulang: ${m.alasan}.`;
+    if (m.alasan) teks += ` Sempat dimulai ulang karena ${m.alasan}.`;
     if (macet) {
       tahap = "gagal";
       teks = "Kalkulator tidak menjawab untuk isian ini dan sudah dimulai ulang. Periksa isian yang sangat panjang atau tidak biasa, lalu coba lagi.";
@@ -32,7 +32,7 @@ export function status(m, macet) {
   } else if (m.tahap === "unduh" || !TAHAP[m.tahap]) {
     // The percent of the runtime's bytes received: a progress figure, not a result.
     teks = TAHAP.unduh + (m.persen !== null && m.persen !== undefined ? ` (sekali saja): ${m.persen}%` : "…");
-    if (m.alasan) teks = `Memulai ulang (${m.alasan}). ` + teks;
+    if (m.alasan) teks = `Memulai ulang karena ${m.alasan}. ` + teks;
   } else {
     teks = TAHAP[m.tahap];
   }

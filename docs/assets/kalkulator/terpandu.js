@@ -12,20 +12,14 @@ export function pasangTerpandu(form, tombol) {
   let aktif = false;
   const kembali = el("button", { type: "button", class: "md-button", id: "kalk-kembali" }, ["Kembali"]);
   const lanjut = el("button", { type: "button", class: "md-button md-button--primary", id: "kalk-lanjut" }, ["Lanjut"]);
-  const judul = el("p", { class: "jf-terpandu__judul", id: "kalk-terpandu-judul", "aria-live": "polite" });
   const nav = el("div", { class: "jf-tombol jf-terpandu__nav", hidden: "" }, [kembali, lanjut]);
-  form.insertBefore(judul, form.firstChild);
   form.insertBefore(nav, form.querySelector(".jf-tombol"));
-
-  const namaLangkah = (l) => (l.querySelector(":scope > legend, :scope > summary") || {}).textContent || "";
 
   function tampil() {
     form.classList.toggle("jf-terpandu", aktif);
     langkah.forEach((l, i) => l.classList.toggle("jf-terpandu--aktif", i === ke));
     if (aktif && langkah[ke].tagName === "DETAILS") langkah[ke].open = true;
     nav.hidden = !aktif;
-    judul.hidden = !aktif;
-    judul.textContent = aktif ? "Pertanyaan bagian: " + namaLangkah(langkah[ke]).trim() : "";
     kembali.disabled = ke === 0;
     lanjut.hidden = ke === langkah.length - 1;
     tombol.textContent = aktif ? "Tampilkan semua pertanyaan" : "Isi satu per satu";
