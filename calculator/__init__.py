@@ -19,7 +19,7 @@ __all__ = ["hitung", "aturan"]
 
 
 def hitung(permintaan) -> dict:
-    """Compute the AK position for a request (see desain.md for the contract)."""
+    """Compute the AK position for a request (see maintainers/desain.md for the contract)."""
     from .engine import Mesin
     from .validation import validasi
 

@@ -2,7 +2,7 @@
 
 Used by the command line (`python -m calculator massal BERKAS`) and, unchanged, by the "Cek massal"
 page, where Pyodide runs this module in a Web Worker. Nothing here computes angka kredit: every
-number in a result row comes from `hitung` (desain.md: one entry point). This module only reads
+number in a result row comes from `hitung` (maintainers/desain.md: one entry point). This module only reads
 cells into requests, maps the engine's galat back to the template's columns, and lays the results
 out as cells.
 
@@ -22,7 +22,7 @@ import json
 import re
 from typing import Iterator, NamedTuple
 
-from . import hitung
+from . import dates, hitung
 
 
 class Kolom(NamedTuple):
@@ -165,10 +165,12 @@ def _dekode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:  # Excel's plain "CSV" on Windows
-        return data.decode("cp1252")
-    except (UnicodeDecodeError, LookupError):
-        return data.decode("latin-1")
+    # Excel's plain "CSV" on Windows is cp1252: latin-1 with 0x80-0x9F remapped (done here so
+    # that the browser, whose trimmed stdlib has no cp1252 codec, reads it the same way).
+    return data.decode("latin-1").translate(_CP1252)
+
+
+_CP1252 = {0x80 + i: c for i, c in enumerate("€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ")}
 
 
 def _bukan_lembar(data: bytes) -> str | None:
@@ -205,7 +207,7 @@ def _baca_csv(teks: str) -> Lembar:
     pemisah = _pemisah(baris_teks[awal])
     pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah, quotechar='"')
     judul = None
-    hasil, kosong = [], 0
+    hasil, kosong, tertunda = [], 0, 0
     try:
         while True:
             nomor = pembaca.line_num + 1
@@ -219,8 +221,9 @@ def _baca_csv(teks: str) -> Lembar:
                 judul = sel
                 continue
             if not any(s.strip() for s in sel):
-                kosong += 1
+                tertunda += 1
                 continue
+            kosong, tertunda = kosong + tertunda, 0
             hasil.append((nomor, sel))
             if len(hasil) > BARIS_MAKSIMUM:
                 raise GalatBerkas(f"Berkas terlalu besar: lebih dari {BARIS_MAKSIMUM:,} baris. Bagi menjadi beberapa berkas.".replace(",", "."))
@@ -251,7 +254,7 @@ def _baca_xlsx(data: bytes) -> Lembar:
                           "biasa). Buka di Excel atau LibreOffice dan simpan ulang sebagai .xlsx.") from exc
     try:
         lembar = buku["Data"] if "Data" in buku.sheetnames else buku.worksheets[0]
-        judul, hasil, kosong = None, [], 0
+        judul, hasil, kosong, tertunda = None, [], 0, 0
         for nomor, sel in enumerate(lembar.iter_rows(values_only=True), start=1):
             sel = [_sel_xlsx(s) for s in sel]
             isi = [s for s in sel if s is not None and str(s).strip()]
@@ -263,8 +266,9 @@ def _baca_xlsx(data: bytes) -> Lembar:
                 judul = ["" if s is None else str(s) for s in sel]
                 continue
             if not isi:
-                kosong += 1
+                tertunda += 1  # formatted but empty rows below the data are not "skipped rows"
                 continue
+            kosong, tertunda = kosong + tertunda, 0
             hasil.append((nomor, sel))
             if len(hasil) > BARIS_MAKSIMUM:
                 raise GalatBerkas(f"Berkas terlalu besar: lebih dari {BARIS_MAKSIMUM:,} baris. Bagi menjadi beberapa berkas.".replace(",", "."))
@@ -371,6 +375,9 @@ def _teks(nilai) -> str:
     return str(nilai).strip()
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
 def _tanggal(nilai) -> str | None:
     """A date cell as TTTT-BB-HH; None when blank. Unreadable text is passed on for the engine's message."""
     if isinstance(nilai, _dt.datetime):
@@ -380,6 +387,8 @@ def _tanggal(nilai) -> str | None:
     teks = _teks(nilai)
     if not teks:
         return None
+    if _ISO.match(teks):
+        return teks
     m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", teks)
     if m:  # Indonesian order: day, month, year
         hari, bulan, tahun = (int(g) for g in m.groups())
@@ -548,8 +557,22 @@ def _kolom_templat(kolom: str, asal: dict[str, str]) -> str:
     return kolom
 
 
+def _pesan_mesin(g: dict, asal: dict[str, str]) -> str:
+    """The engine's message for a template column. A rating's message starts with the label the
+    calculator's form gives it ("Penilaian ke-2, predikat"), which means nothing in a spreadsheet:
+    the column name is given instead."""
+    pesan, label = g.get("pesan", ""), g.get("label") or ""
+    if label and g.get("kolom", "").startswith("penilaian[") and pesan.startswith(label):
+        sisa = pesan[len(label):].lstrip(" :,")
+        pesan = sisa[:1].upper() + sisa[1:] if sisa else pesan
+    return _ganti_jalur(pesan, asal)
+
+
 def _ganti_jalur(pesan: str, asal: dict[str, str]) -> str:
-    return re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
+    """Another rating named in a message ("penilaian[0]", or "Penilaian ke-1" as the form labels
+    it) becomes the template column it came from."""
+    pesan = re.sub(r"penilaian\[\d+\]", lambda m: asal.get(m.group(0), m.group(0)), pesan)
+    return re.sub(r"[Pp]enilaian ke-(\d+)", lambda m: asal.get(f"penilaian[{int(m.group(1)) - 1}]", m.group(0)), pesan)
 
 
 # -- a result into cells -------------------------------------------------------------------------
@@ -625,7 +648,6 @@ class Proses:
             if nip:
                 per_nip.setdefault(nip, []).append(nomor)
         self.ganda = {nip: nomor for nip, nomor in per_nip.items() if len(nomor) > 1}
-        self._cache: dict[str, dict] = {}
 
     @property
     def selesai(self) -> bool:
@@ -646,22 +668,19 @@ class Proses:
             yield from self.langkah(500)
 
     def _hitung(self, q: dict) -> dict:
-        # Officials with the same data get the same answer: many rows of a unit repeat one
-        # profile, so equal requests are computed once (hitung is a pure function of the request).
-        kunci = json.dumps(q, sort_keys=True, ensure_ascii=False, default=str)
-        r = self._cache.get(kunci)
-        if r is None:
-            r = hitung(q)
-            if len(self._cache) < 20000:
-                self._cache[kunci] = r
-        return r
+        return hitung(q)
 
     def _satu(self, nomor: int, sel: list) -> tuple[list, dict]:
         masukan = list(sel[:self.lebar_masukan]) + [None] * (self.lebar_masukan - len(sel))
         b = ke_permintaan(sel, self.peta, self.tanggal_hitung)
         galat = list(b.galat)
         lebih = [s for s in sel[self.lebar_masukan:] if s is not None and str(s).strip()]
-        if lebih:
+        if len(sel) == 1 and self.lebar_masukan > 2:
+            # The header was split, this row was not: it uses another separator.
+            galat = [("", f"Baris ini terbaca sebagai satu kolom, padahal judulnya {self.lebar_masukan} kolom. "
+                          f"Pemisah kolom baris ini berbeda dari baris judul (\"{self.lembar.pemisah}\"); "
+                          "samakan pemisahnya.")]
+        elif lebih:
             galat.append(("", f"Baris ini berisi {len(self.lembar.judul) + len(lebih)} kolom, lebih banyak dari "
                               f"judulnya ({len(self.lembar.judul)}). Periksa pemisah kolom dan tanda kutip."))
         if b.nip in self.ganda:
@@ -671,7 +690,7 @@ class Proses:
         if not galat:
             r = self._hitung(b.permintaan)
             for g in r.get("galat", ()):
-                galat.append((_kolom_templat(g.get("kolom", ""), b.asal), _ganti_jalur(g.get("pesan", ""), b.asal)))
+                galat.append((_kolom_templat(g.get("kolom", ""), b.asal), _pesan_mesin(g, b.asal)))
         info = {"baris": nomor, "nip": b.nip, "nama": b.nama}
         if galat:
             teks = " | ".join(f"Baris {nomor}" + (f", kolom {k}" if k else "") + f": {p}" for k, p in galat)
@@ -753,6 +772,8 @@ class _Ringkasan:
 # -- writing -------------------------------------------------------------------------------------
 
 def _sel_csv(nilai, koma: bool) -> str:
+    if type(nilai) is str:  # most cells: the fast path (a file has tens of cells per row)
+        return nilai
     if nilai is None:
         return ""
     if isinstance(nilai, bool):
@@ -773,7 +794,8 @@ class PenulisCsv:
         self.w = csv.writer(keluar, delimiter=pemisah if pemisah in ",;\t" else ",", lineterminator="\r\n")
 
     def tulis(self, sel: list) -> None:
-        self.w.writerow([_sel_csv(s, self.koma) for s in sel])
+        koma = self.koma
+        self.w.writerow([s if type(s) is str else _sel_csv(s, koma) for s in sel])
 
 
 class PenulisXlsx:
@@ -795,12 +817,6 @@ class PenulisXlsx:
 
     def simpan(self, keluar) -> None:
         self.buku.save(keluar)
-
-
-def penulis_untuk(format_keluar: str, keluar, pemisah: str = ","):
-    if format_keluar == "xlsx":
-        return PenulisXlsx()
-    return PenulisCsv(keluar, pemisah)
 
 
 # -- one call for the browser and the tests -------------------------------------------------------
@@ -957,75 +973,205 @@ def templat_xlsx(hari_ini: _dt.date | None = None) -> bytes:
     hasil.column_dimensions["B"].width = 110
     buf = io.BytesIO()
     buku.save(buf)
-    return buf.getvalue()
+    return _tetap(buf.getvalue())
+
+
+def _tetap(xlsx: bytes) -> bytes:
+    """The same template bytes on every build: openpyxl stamps the time of saving into the zip
+    entries and docProps/core.xml; fix both (the offline cache is versioned by file hashes)."""
+    import zipfile  # noqa: PLC0415
+
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as zin, zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2023-01-01T00:00:00Z", data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2023, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(zi, data)
+    return keluar.getvalue()
 
 
 # -- the browser's entry points (strings in, strings out; see docs/assets/massal/worker.js) -------
+# The page places these texts; it computes and formats nothing (maintainers/desain.md). Files cross through
+# Pyodide's file system, so no JS object is ever held by Python.
 
 _SESI: dict = {}
 
 
-def web_mulai(data, nama_berkas: str, tanggal_hitung: str | None) -> str:
-    """Read the file; JSON {"jumlah": n} or {"galat": message}."""
+def _bilangan(n: int) -> str:
+    """A count the Indonesian way: 1.234."""
+    return f"{n:,}".replace(",", ".")
+
+
+def web_mulai(jalur: str, nama_berkas: str, tanggal_hitung: str = "") -> str:
+    """Read the file at `jalur`; JSON {"jumlah": n, ...} or {"galat": message}."""
     _SESI.clear()
     try:
-        data = bytes(data)
+        with open(jalur, "rb") as f:
+            data = f.read()
         lembar = baca(data, nama_berkas)
+        del data
         p = Proses(lembar, tanggal_hitung or None)
     except GalatBerkas as exc:
         return json.dumps({"galat": str(exc)}, ensure_ascii=False)
-    _SESI.update(proses=p, baris=[], info=[])
-    return json.dumps({"jumlah": p.jumlah, "tambahan": p.peta.tambahan, "kosong": lembar.kosong,
-                       "format": lembar.format}, ensure_ascii=False)
+    _SESI.update(proses=p, baris=[], nama=nama_berkas)
+    catatan = []
+    if p.peta.tambahan:
+        catatan.append("Kolom tambahan disalin ke hasil tanpa dipakai menghitung: " + ", ".join(p.peta.tambahan) + ".")
+    if lembar.kosong:
+        catatan.append(f"{_bilangan(lembar.kosong)} baris kosong di antara data dilewati.")
+    return json.dumps({"jumlah": p.jumlah, "catatan": catatan,
+                       "kemajuan_teks": f"Membaca {_bilangan(p.jumlah)} baris pegawai…"}, ensure_ascii=False)
 
 
-def _info_tabel(sel: list, info: dict, p: Proses) -> dict:
-    """What the page's table shows for a row: text to place, numbers only as sort keys."""
+def _info_tabel(sel: list, info: dict, p: Proses, urutan: int) -> dict:
+    """What the page's table shows for a row: text to place; numbers only as sort keys."""
     h = dict(zip(NAMA_HASIL, sel[p.lebar_masukan:]))
-    d = dict(info)
-    if "galat" not in info:
-        d.update({k: h[k] for k in ("ak_kumulatif", "kp_tujuan", "kp_kekurangan", "kp_tanggal_paling_awal",
-                                    "kp_bulan_ak_cukup", "kj_tujuan", "kj_kekurangan", "kj_tanggal_paling_awal",
-                                    "kj_bulan_ak_cukup", "kp_syarat_perlu_dipastikan", "kj_syarat_perlu_dipastikan",
-                                    "kp_syarat_belum", "kj_syarat_belum")})
-        for k in ("ak_kumulatif", "kp_kekurangan", "kj_kekurangan"):
-            d[k + "_teks"] = _sel_csv(h[k], True)
-        d["kp_waktu_teks"] = WAKTU[info["kp_waktu"]]
-        d["kj_waktu_teks"] = WAKTU[info["kj_waktu"]]
-    else:
-        d["galat_teks"] = h["galat"]
+    d = {"i": urutan, "baris": info["baris"], "baris_teks": _bilangan(info["baris"]), "nip": info["nip"],
+         "nama": info["nama"], "jenjang": info.get("jenjang", ""), "golongan": info.get("golongan", "")}
+    if "galat" in info:
+        d["galat"] = h["galat"]
+        d["tanda"] = ["galat"]
+        return d
+    tanda = []
+    for jenis in ("kp", "kj"):
+        w = info[f"{jenis}_waktu"]
+        if w == "sekarang":
+            tanda.append(f"{jenis}_sekarang")
+        if w == "6_bulan":
+            tanda += [f"{jenis}_6_bulan", f"{jenis}_12_bulan"]
+        if w == "12_bulan":
+            tanda.append(f"{jenis}_12_bulan")
+    if info["tidak_diketahui"]:
+        tanda.append("tidak_diketahui")
+    if info["peringatan"]:
+        tanda.append("peringatan")
+    d["tanda"] = tanda
+    for k in ("ak_kumulatif", "kp_kekurangan", "kj_kekurangan"):
+        d[k] = h[k] if isinstance(h[k], (int, float)) else None  # sort key
+        d[k + "_teks"] = _sel_csv(h[k], True)
+    for jenis in ("kp", "kj"):
+        d[f"{jenis}_tujuan"] = h[f"{jenis}_tujuan"]
+        d[f"{jenis}_waktu"] = info[f"{jenis}_waktu"]
+        d[f"{jenis}_waktu_teks"] = WAKTU[info[f"{jenis}_waktu"]]
+        rinci = []
+        if h[f"{jenis}_tujuan"]:
+            rinci.append(f"kurang {_sel_csv(h[f'{jenis}_kekurangan'], True)} AK")
+            if h[f"{jenis}_tanggal_paling_awal"]:
+                rinci.append("paling awal " + _teks_tanggal(h[f"{jenis}_tanggal_paling_awal"]))
+            elif h[f"{jenis}_bulan_ak_cukup"] and info[f"{jenis}_waktu"] != "sekarang":
+                rinci.append("AK cukup " + _teks_bulan(h[f"{jenis}_bulan_ak_cukup"]))
+        d[f"{jenis}_rinci"] = "; ".join(rinci)
+        d[f"{jenis}_belum"] = h[f"{jenis}_syarat_belum"]
+        d[f"{jenis}_pastikan"] = h[f"{jenis}_syarat_perlu_dipastikan"]
+    d["peringatan"] = h["peringatan"]
     return d
 
 
+def _ringkasan_halaman(p: Proses) -> dict:
+    """The summary tables, as text."""
+    r = p.ringkasan
+    status = [{"label": label, "kp": _bilangan(r.kp[k]), "kj": _bilangan(r.kj[k])} for k, label in WAKTU.items()]
+    jenjang = [{"nama": nama, "jumlah": _bilangan(j["jumlah"]), "kp_sekarang": _bilangan(j["kp_sekarang"]),
+                "kp_12_bulan": _bilangan(j["kp_12_bulan"]), "kj_sekarang": _bilangan(j["kj_sekarang"]),
+                "kj_12_bulan": _bilangan(j["kj_12_bulan"]), "galat": _bilangan(j["galat"])}
+               for nama, j in sorted(r.per_jenjang.items())]
+    hitung_tanda = {
+        "semua": r.jumlah,
+        "kp_sekarang": r.kp["sekarang"], "kj_sekarang": r.kj["sekarang"],
+        "kp_6_bulan": r.kp["6_bulan"], "kj_6_bulan": r.kj["6_bulan"],
+        "kp_12_bulan": r.kp["6_bulan"] + r.kp["12_bulan"], "kj_12_bulan": r.kj["6_bulan"] + r.kj["12_bulan"],
+        "tidak_diketahui": r.tidak_diketahui, "galat": r.galat,
+    }
+    return {
+        "judul": (f"{_bilangan(r.jumlah)} pegawai diperiksa: {_bilangan(r.jumlah - r.galat)} dihitung, "
+                  f"{_bilangan(r.galat)} dengan galat."),
+        "status": status, "jenjang": jenjang,
+        "jumlah_tanda": {k: _bilangan(v) for k, v in hitung_tanda.items()},
+    }
+
+
 def web_lanjut(n: int) -> str:
-    """Compute the next n rows; JSON {"selesai": bool, "posisi": i, "baris": [table rows]}."""
+    """Compute the next n rows; JSON {"selesai", "kemajuan_teks", "baris": [table rows], ...}."""
     p: Proses = _SESI["proses"]
     baru = []
     for sel, info in p.langkah(int(n)):
         _SESI["baris"].append(sel)
-        _SESI["info"].append(info)
-        baru.append(_info_tabel(sel, info, p))
-    hasil = {"selesai": p.selesai, "posisi": p.posisi, "jumlah": p.jumlah, "baris": baru}
+        baru.append(_info_tabel(sel, info, p, len(_SESI["baris"]) - 1))
+    hasil = {"selesai": p.selesai, "posisi": p.posisi, "jumlah": p.jumlah, "baris": baru,
+             "kemajuan_teks": f"{_bilangan(p.posisi)} dari {_bilangan(p.jumlah)} baris dihitung"}
     if p.selesai:
-        hasil["ringkasan"] = p.ringkasan.data()
-        hasil["ringkasan_teks"] = p.ringkasan.teks(p.lembar, p.peta)
+        hasil["ringkasan"] = _ringkasan_halaman(p)
     return json.dumps(hasil, ensure_ascii=False)
 
 
-def web_unduh(format_keluar: str):
-    """The output file's bytes for the page's download button."""
+def web_unduh(format_keluar: str, jalur: str) -> str:
+    """Write the output file to `jalur` for the page's download button; returns its file name."""
     p: Proses = _SESI["proses"]
-    return keluaran(p.judul, _SESI["baris"], format_keluar, p.lembar.pemisah or ",")
+    with open(jalur, "wb") as f:
+        f.write(keluaran(p.judul, _SESI["baris"], format_keluar, p.lembar.pemisah or ","))
+    dasar = re.sub(r"\.(csv|xlsx|xlsm|txt)$", "", _SESI.get("nama") or "cek-massal", flags=re.IGNORECASE)
+    return f"{dasar}-hasil.{format_keluar}"
+
+
+def _teks_tanggal(iso: str | None) -> str:
+    """'2026-12-01' -> '1 Desember 2026' (the engine's own calendar words)."""
+    return dates.teks_tanggal(_dt.date.fromisoformat(iso)) if iso else ""
+
+
+def _teks_bulan(bulan: str | None) -> str:
+    i = dates.baca_bulan(bulan) if bulan else None
+    return dates.nama_bulan(i) if i is not None else ""
+
+
+def _lembar_cetak(nomor: int, b: Baris, r: dict) -> dict:
+    """One printed sheet: label/value texts from the result (the engine's own texts where it has them)."""
+    def t(x):
+        return _sel_csv(x, True) if isinstance(x, (int, float)) and not isinstance(x, bool) else (x or "")
+
+    profil = r.get("profil") or {}
+    ringkasan = r.get("ringkasan") or {}
+    total = ringkasan.get("total") or {}
+    isian = [["Jenjang dan golongan", f"{profil.get('jenjang_nama', '')}, {profil.get('golongan', '')} {profil.get('pangkat', '')}".strip()],
+             [total.get("label") or "AK kumulatif", total.get("nilai") or t(r.get("ak_kumulatif"))],
+             ["Tanggal perhitungan", _teks_tanggal(profil.get("tanggal_hitung"))], ["Baris di berkas", _bilangan(nomor)]]
+    kenaikan = []
+    for kunci, judul in (("kenaikan_pangkat", "Kenaikan pangkat"), ("kenaikan_jenjang", "Kenaikan jenjang")):
+        blok = r.get(kunci)
+        if not blok:
+            continue
+        tujuan = (f"{blok.get('golongan_tujuan', '')} {blok.get('pangkat_tujuan') or ''}" if kunci == "kenaikan_pangkat"
+                  else f"{blok.get('jenjang_tujuan_nama', '')} ({blok.get('golongan_tujuan', '')})").strip()
+        kenaikan.append({
+            "judul": blok.get("judul") or f"{judul} ke {tujuan}",
+            "ringkas": blok.get("ringkas") or "",
+            "isian": [["AK minimal", blok.get("ak_minimal_teks") or t(blok.get("ak_minimal"))],
+                      ["Kekurangan AK", blok.get("kekurangan_teks") or t(blok.get("kekurangan"))],
+                      ["AK cukup pada bulan", _teks_bulan(blok.get("proyeksi_bulan")) or "-"],
+                      ["Tanggal paling awal", blok.get("proyeksi_tanggal_teks") or _teks_tanggal(blok.get("proyeksi_tanggal")) or "-"],
+                      ["Keterangan", blok.get("proyeksi_keterangan") or ""]],
+            "syarat": [{"nama": s.get("nama", ""), "status": s.get("status", ""), "status_teks": _status_teks(s),
+                        "alasan": s.get("alasan", "")} for s in blok.get("syarat") or ()],
+        })
+    return {"nama": b.nama, "nip": b.nip, "jawaban": ringkasan.get("jawaban") or "", "asumsi": ringkasan.get("asumsi") or "",
+            "isian": isian, "kenaikan": kenaikan, "peringatan": list(r.get("peringatan") or ()),
+            "catatan": r.get("catatan", "")}
 
 
 def web_lembar(indeks_json: str) -> str:
-    """Full engine results for the selected rows (0-based positions), for printed sheets."""
+    """Printed sheets for the selected rows (positions in the file's order); rows with galat are left out."""
     p: Proses = _SESI["proses"]
     keluar = []
     for i in json.loads(indeks_json):
-        nomor, sel = p.lembar.baris[i]
+        nomor, sel = p.lembar.baris[int(i)]
         b = ke_permintaan(sel, p.peta, p.tanggal_hitung)
-        keluar.append({"baris": nomor, "nip": b.nip, "nama": b.nama, "hasil": p._hitung(b.permintaan)})
+        if b.galat or b.nip in p.ganda:
+            continue
+        r = p._hitung(b.permintaan)
+        if "galat" not in r:
+            keluar.append(_lembar_cetak(nomor, b, r))
     return json.dumps(keluar, ensure_ascii=False)
 
 

@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 # is loaded and mounted by situs.js itself (it must also be loaded again after a failure).
 KOMPONEN = (
     ('id="kalkulator"', ("assets/kalkulator/kalkulator.css",), ()),
+    ('id="massal"', ("assets/massal/massal.css",), ("assets/massal/massal.js",)),
     ('class="pelatih-kuis"', ("assets/pelatih/pelatih.css",), ("assets/pelatih/kuis.js",)),
     ('class="pelatih-unduhan"', ("assets/pelatih/pelatih.css",), ()),
     ('class="pelatih-ringkasan"', ("assets/pelatih/pelatih.css",), ()),

@@ -36,7 +36,7 @@ STATUS = {"terpenuhi": "✅ terpenuhi", "belum": "❌ belum", "tidak_diketahui":
 
 
 def tautan_kalkulator(permintaan: dict, page_url: str) -> str:
-    """Share link (desain.md): kalkulator/#s=<base64url, no padding, of the UTF-8 JSON>."""
+    """Share link (maintainers/desain.md): kalkulator/#s=<base64url, no padding, of the UTF-8 JSON>."""
     data = json.dumps(permintaan, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     kode = base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
     return f"{get_relative_url('kalkulator/', page_url)}#s={kode}"

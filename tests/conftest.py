@@ -152,3 +152,24 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# -- tiers (pyproject.toml registers the markers; `bash scripts/test --fast` picks the fast tier) --
+
+FOLDER_MARKERS = {"engine", "render", "node", "site", "browser", "trainer", "massal", "repo"}
+NEEDS_BUILD = {"built_site", "_site_build", "site_server", "trainer_site"}
+NEEDS_BROWSER = {"browser", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by its folder (tests/<folder>/...) and by what it needs: `perlu_build` for a
+    built site, `perlu_peramban` for Chromium. The fast tier is everything that needs neither."""
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        if len(parts) > 1 and parts[0] in FOLDER_MARKERS:
+            item.add_marker(getattr(pytest.mark, parts[0]))
+        needs = set(getattr(item, "fixturenames", ()))
+        if needs & NEEDS_BUILD:
+            item.add_marker(pytest.mark.perlu_build)
+        if needs & NEEDS_BROWSER:
+            item.add_marker(pytest.mark.perlu_peramban)

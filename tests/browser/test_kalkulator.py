@@ -30,7 +30,7 @@ PHONE = {"width": 360, "height": 780}
 WIDE = {"width": 1366, "height": 800}
 
 NEW_ENGINE = "ringkasan" in calculator.hitung({"jenjang": "ahli_pertama", "golongan": "III/a"})
-needs_engine = pytest.mark.skipif(not NEW_ENGINE, reason="mesin belum memberi ringkasan (KONTRAK-BARU)")
+needs_engine = pytest.mark.skipif(not NEW_ENGINE, reason="mesin belum memberi ringkasan (kontrak di maintainers/desain.md)")
 
 
 def share_link(base: str, request: dict) -> str:

@@ -114,7 +114,7 @@ def test_unknown_command_is_misuse():
     b'{"jenjang": "ahli_pertama", "golongan": "III/a", "tanggal_hitung": "2025-01-15", "\\udc80": 1}',
 ])
 def test_lone_surrogate_in_json_never_gives_a_traceback(isi):
-    # BUG B5 (see /work/engine-bugs.md): the result echoes the text back and printing it as UTF-8
+    # BUG B5 (see maintainers/engine-bugs.md): the result echoes the text back and printing it as UTF-8
     # raised UnicodeEncodeError (traceback, exit 1).
     p = jalankan("hitung", "-", masukan=isi)
     assert b"Traceback" not in p.stderr, p.stderr.decode("utf-8", "replace")

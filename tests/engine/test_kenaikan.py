@@ -18,7 +18,7 @@ from calculator.engine import Mesin
 from calculator.rules import muat
 from calculator.validation import validasi
 
-from bantu import sukses, syarat
+from bantu import galat, kolom, sukses, syarat
 from strategi import AWAL, JENJANG, KOEFISIEN, PERSEN, PREDIKAT, bulan, penilaian
 
 RESMI = json.loads((Path(__file__).parent / "fixtures" / "tabel_resmi.json").read_text("utf-8"))
@@ -457,21 +457,19 @@ def test_projection_is_direct_for_far_targets():
 
 
 def test_projection_never_counts_a_rated_month_twice():
-    # BUG (see /work/engine-bugs.md): proyeksi.mulai inside the rated periods. A month is counted once
-    # (rules reference section 3); the rated months must win, or the request must be a galat.
+    # BUG (see maintainers/engine-bugs.md): proyeksi.mulai inside the rated periods. A month is counted once
+    # (rules reference section 3). The engine's answer is a galat on proyeksi.mulai, which names
+    # the first month it accepts (the month after the last rated period).
     req = {"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0, "tanggal_hitung": "2025-01-15",
            "penilaian": [{"mulai": "2024-01", "selesai": "2024-12", "predikat": "Baik"}],
            "proyeksi": {"predikat": "Baik", "mulai": "2024-06"}}
-    r = hitung(req)
-    if "galat" in r:
-        assert any(g["kolom"] == "proyeksi.mulai" for g in r["galat"])
-    else:
-        # 12,5 by Dec 2024, then 37,5 more at 12,5/12 a month: 36 months from January 2025.
-        assert r["kenaikan_pangkat"]["proyeksi_bulan"] == "2027-12"
+    g = galat(req)
+    assert kolom(g) == ["proyeksi.mulai"], g
+    assert "2025-01" in g[0]["pesan"], g
 
 
 def test_ak_met_by_pak_without_date_still_projects_the_date():
-    # GAP (see /work/engine-bugs.md): ak_awal already meets the KP AKK; the AK condition holds on the day
+    # GAP (see maintainers/engine-bugs.md): ak_awal already meets the KP AKK; the AK condition holds on the day
     # of the calculation, so the earliest date follows from masa, predikat and the KP periods.
     r = sukses({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 55, "tmt_golongan": "2020-01-01",
                 "penilaian": BAIK_2023_2024, "proyeksi": {"predikat": "Baik"}}, tanggal="2025-01-15")
@@ -481,15 +479,18 @@ def test_ak_met_by_pak_without_date_still_projects_the_date():
 
 
 def test_predikat_before_2023_cannot_be_entered_so_projection_must_not_claim_2025():
-    # GAP (see /work/engine-bugs.md): a KP in October 2024 needs Baik in 2022 and 2023; ratings before
+    # GAP (see maintainers/engine-bugs.md): a KP in October 2024 needs Baik in 2022 and 2023; ratings before
     # 2023 cannot be entered (they are rejected), so the engine cannot know 2022. It must not state
-    # 1 February 2025 as the earliest date: either no date (unknown) or one not later than 2024-10-01.
+    # 1 February 2025 as the earliest date. Masa (2 years from 1 April 2022) and AK (55 of 50) are met
+    # by September 2024 and the next KP period is 1 October 2024 (even months in 2024): that is the
+    # earliest date, with the predikat condition stated as unknown.
     r = sukses({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 55, "tanggal_pak": "2024-03-01",
                 "tmt_golongan": "2022-04-01",
                 "penilaian": [{"tahun": 2023, "predikat": "Baik"}, {"mulai": "2024-01", "selesai": "2024-08", "predikat": "Baik"}],
                 "proyeksi": {"predikat": "Baik"}}, tanggal="2024-09-15")
-    pt = r["kenaikan_pangkat"]["proyeksi_tanggal"]
-    assert pt is None or pt <= "2024-10-01", pt
+    kp = r["kenaikan_pangkat"]
+    assert kp["proyeksi_tanggal"] == "2024-10-01", kp["proyeksi_tanggal"]
+    assert syarat(kp, "predikat")["status"] == "tidak_diketahui"
 
 
 # -- peningkatan pendidikan --------------------------------------------------------------------
@@ -528,7 +529,7 @@ def test_pendidikan_without_rating_of_that_month_is_not_given():
 
 
 def test_pendidikan_bonus_mid_period_projection_month():
-    # BUG (see /work/engine-bugs.md): the bonus counted in March 2024, but the AK of the rated
+    # BUG (see maintainers/engine-bugs.md): the bonus counted in March 2024, but the AK of the rated
     # period is spread over its months. 30 + 12,5 (bonus, March) + 12,5/12 a month reaches 50 in
     # August 2024 (30 + 8 x 1,0417 + 12,5 = 50,83), not in March.
     r = sukses({**AP, "ak_awal": 30, "penilaian": [{"mulai": "2024-01", "selesai": "2024-12", "predikat": "Baik"}],
@@ -586,7 +587,7 @@ def test_integrasi_plus_konversi():
 
 
 def test_projection_start_after_a_gap_keeps_the_rated_history():
-    # BUG (see /work/engine-bugs.md, found by the simulation test): with proyeksi.mulai after a gap,
+    # BUG (see maintainers/engine-bugs.md, found by the simulation test): with proyeksi.mulai after a gap,
     # the projection's predikat check ignores the rated months before the gap. Here every KJ
     # condition the engine checks is already "terpenuhi" on 15 January 2025, yet the date was 2026-03-01.
     r = sukses({"jenjang": "ahli_pertama", "golongan": "III/b", "ak_awal": 90, "tmt_jenjang": "2020-01-01",
@@ -598,7 +599,7 @@ def test_projection_start_after_a_gap_keeps_the_rated_history():
 
 
 def test_predikat_status_is_judged_at_tanggal_hitung_not_on_future_periods():
-    # BUG B6 (see /work/engine-bugs.md): on 15 June 2025 the last two years (June 2023 - May 2025)
+    # BUG B6 (see maintainers/engine-bugs.md): on 15 June 2025 the last two years (June 2023 - May 2025)
     # hold Kurang (June 2023 - June 2024), so the KP predikat condition is "belum". The engine judged
     # it on the last 24 *entered* months (January 2025 - December 2026, mostly after the day of the
     # calculation) and said "terpenuhi".
@@ -659,7 +660,7 @@ def test_all_conditions_met_today_means_the_next_period(req):
 
 
 def test_kj_date_is_today_when_pak_already_meets_the_ak():
-    # BUG B7 (see /work/engine-bugs.md): every KJ condition the engine checks is "terpenuhi" on
+    # BUG B7 (see maintainers/engine-bugs.md): every KJ condition the engine checks is "terpenuhi" on
     # 2 March 2025 (AK 60 of 60 from the PAK, 1 year in the jenjang, 12 months Baik), so the earliest
     # date is 2 March 2025, not 1 April 2025.
     r = sukses({"jenjang": "terampil", "golongan": "II/d", "ak_awal": 60, "tmt_jenjang": "2024-03-02",
@@ -672,7 +673,7 @@ def test_kj_date_is_today_when_pak_already_meets_the_ak():
 
 
 def test_projection_date_never_before_the_ak_month():
-    # Regression R1 (see /work/engine-bugs.md): the cumulative AK (60,04 of 60) includes periods up to
+    # Regression R1 (see maintainers/engine-bugs.md): the cumulative AK (60,04 of 60) includes periods up to
     # March 2027, entered ahead of the day of the calculation; the AK is first met in March 2027, so
     # no date may come before April 2027.
     r = sukses({"jenjang": "terampil", "golongan": "II/d", "ak_awal": 40.25, "tmt_jenjang": "2022-12-07",
@@ -691,7 +692,7 @@ def test_projection_date_never_before_the_ak_month():
     [{"tahun": 2026, "predikat": "Kurang"}],
 ])
 def test_periods_after_tanggal_hitung_do_not_change_todays_predikat_status(masa_depan):
-    # BUG B8 (see /work/engine-bugs.md): on 15 June 2025 with 2023 and 2024 rated Baik the KP predikat
+    # BUG B8 (see maintainers/engine-bugs.md): on 15 June 2025 with 2023 and 2024 rated Baik the KP predikat
     # condition is "terpenuhi" (annual ratings for 2025 are not set yet: normal). Adding an estimate
     # for a period that starts after the day of the calculation must not change that; it turned
     # the status into "tidak_diketahui" ("belum mencakup seluruh 24 bulan sampai Mei 2025").

@@ -1,5 +1,5 @@
 """Helpers for the Cek massal tests: generated spreadsheets and the AK they must give, worked out
-from the regulation's tables (PermenPANRB 1/2023 Lampiran; rujukan/aturan-angka-kredit.md
+from the regulation's tables (PermenPANRB 1/2023 Lampiran; maintainers/aturan-angka-kredit.md
 section 3), never from calculator.hitung."""
 from __future__ import annotations
 

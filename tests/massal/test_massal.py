@@ -258,6 +258,14 @@ def test_wrong_separator():
     assert "pemisah" in pesan and "satu kolom" in pesan
 
 
+def test_rows_with_another_separator_than_the_header():
+    data = ke_csv([JUDUL], ";") + ke_csv([baris()], ",", bom=False) + ke_csv([baris(nip="198501012010012002")], ";", bom=False)
+    keluar, _, ringkasan = jalankan(data)
+    assert len(keluar) == 2
+    assert keluar[0]["galat"].startswith("Baris 2: Baris ini terbaca sebagai satu kolom") and "pemisah" in keluar[0]["galat"]
+    assert keluar[1]["galat"] == ""
+
+
 def test_not_a_spreadsheet():
     assert "PDF" in galat_berkas(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "data.pdf")
     assert "gambar PNG" in galat_berkas(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "foto.csv")

@@ -3,7 +3,7 @@
 // engine's error messages by the field they name.
 //
 // What a person types goes to the engine as typed ("1.050,5" stays a string): the engine parses
-// numbers in one place (KONTRAK-BARU). Every field of the contract has a place in the form, and
+// numbers in one place (maintainers/desain.md, the contract). Every field of the contract has a place in the form, and
 // fields the form does not know are kept and sent along, so the engine reports them and a link or
 // file round-trips whole. A crafted value that no field can hold is reported and left out.
 
@@ -270,7 +270,7 @@ export class Formulir {
       if (input.closest(".jf-kolom").hidden || input.value.trim() === "") continue;
       // A number from a link stays that number while its text is unchanged.
       r[k] = input.dataset.asli !== undefined && input.value === input.dataset.asli ? Number(input.dataset.asli) : input.value;
-      // TRANSITIONAL, until main's engine parses text (KONTRAK-BARU; its aturan() then has
+      // TRANSITIONAL, until main's engine parses text (its aturan() then has
       // label_kolom): an engine that takes JSON numbers only gets the plain cases as numbers.
       if (!this.aturan.label_kolom && typeof r[k] === "string" && /^\d+(,\d+)?$/.test(r[k].trim())) {
         r[k] = Number(r[k].trim().replace(",", "."));

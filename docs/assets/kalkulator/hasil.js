@@ -1,7 +1,7 @@
 // The result view. It PLACES what the engine wrote (calculator.hitung: ringkasan, kenaikan
 // blocks, rincian, grafik, peringatan): every sentence, number and date on screen is a string of
 // the result. Nothing here computes, formats a number or a date, or composes a sentence from
-// numbers (desain.md). A field the engine does not give is simply not shown.
+// numbers (maintainers/desain.md). A field the engine does not give is simply not shown.
 //
 // Order (issue 9): the answer first (at the top of the calculator, above the form), then the
 // next steps, each kenaikan with its conditions (legal basis one tap away), the AK terms and

@@ -1,4 +1,4 @@
-// Storage and links: the share link (public format, desain.md), the copy kept on this device,
+// Storage and links: the share link (public format, maintainers/desain.md), the copy kept on this device,
 // and the exported/imported file. Everything here is about moving the request around intact;
 // nothing reads its meaning (the engine does). Reading never throws: a broken or crafted link,
 // file or stored value gives {galat: "..."} and the page keeps a usable form.

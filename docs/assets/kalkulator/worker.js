@@ -2,9 +2,9 @@
 // and answers {jenis: "hitung", id, permintaan: "<JSON>"} with calculator.hitung() as JSON text.
 // Strings cross the boundary, never proxies: nothing leaks, the result is exactly the engine's,
 // and Python never holds a reference to a JS object (which also keeps memory snapshots possible).
-// The browser computes nothing itself (desain.md: each front end only renders the result).
+// The browser computes nothing itself (maintainers/desain.md: each front end only renders the result).
 //
-// Memory snapshot (catatan-teknis: the biggest lever on start-up): later visits boot from a
+// Memory snapshot (maintainers/pyodide.md: the biggest lever on start-up): later visits boot from a
 // snapshot of Python's memory (engine imported, warm) kept in Cache Storage, keyed by the Pyodide
 // version, the wheel, the stdlib zip and this file (cfg.snapshot). It is made in this browser, so no visit
 // downloads it. A boot
@@ -24,14 +24,24 @@ const SNAPSHOT_AFTER_QUIET_MS = 10000; // only the next visit gains: stay out of
 
 function say(msg) { self.postMessage(msg); }
 
+// The site's stdlib zip holds only the modules Pyodide and the engine import
+// (scripts/stdlib_pyodide.mjs): if one is ever missing, say so plainly instead of a traceback.
+function pesanGalat(err) {
+  const teks = String(err && err.message || err);
+  const m = /ModuleNotFoundError: No module named '([^']+)'/.exec(teks);
+  if (!m) return teks;
+  return `Mesin hitung memerlukan modul Python "${m[1]}" yang tidak disertakan dalam berkas Python ` +
+    "situs ini. Ini kesalahan situs, bukan kesalahan isian Anda; mohon laporkan kepada pengelola situs.";
+}
+
 // Download progress (issue 9: loading tells the truth): bytes received per file, as Pyodide and
 // this worker fetch the wasm, the stdlib zip and the wheel. At most one message per 150 ms.
 const fetchAsli = self.fetch.bind(self);
 let lastProgress = 0;
 self.fetch = async (input, init) => {
   const res = await fetchAsli(input, init);
-  if (!res.ok || !res.body || typeof TransformStream === "undefined") return res;
   const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, self.location.href).href;
+  if (!res.ok || !res.body || typeof TransformStream === "undefined" || url.startsWith("blob:")) return res;
   let bytes = 0;
   const count = new TransformStream({
     transform(chunk, ctl) {
@@ -68,6 +78,23 @@ async function readSnapshot(place) {
   }
 }
 
+// The stdlib zip comes gzipped as one file (hooks/pyodide_runtime.py: smaller on every host):
+// fetched at once, in parallel with pyodide.mjs, unpacked by the browser, and handed to Pyodide
+// as a blob: URL. A host that already decoded it (Content-Encoding) sends the zip itself.
+async function stdlibURL(url) {
+  if (!/\.gz$/.test(url)) return url;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`pustaka Python tidak dapat diunduh (HTTP ${res.status})`);
+  let data = new Uint8Array(await res.arrayBuffer());
+  if (data[0] === 0x1f && data[1] === 0x8b) {
+    if (typeof DecompressionStream === "undefined") {
+      throw new Error("peramban ini terlalu lama untuk kalkulator (tanpa DecompressionStream); mohon perbarui peramban.");
+    }
+    data = await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
+  return URL.createObjectURL(new Blob([data], { type: "application/zip" }));
+}
+
 let pyodide = null;
 let hitungFn = null; // a PyProxy of _jf_hitung (never in a snapshot-making boot: no proxies there)
 
@@ -84,13 +111,16 @@ async function boot(cfg) {
     return r.arrayBuffer();
   });
   const snapP = forSnapshot ? Promise.resolve(null) : readSnapshot(place);
+  const stdlibP = stdlibURL(cfg.stdlib);
+  stdlibP.catch(() => {}); // awaited below; a failure is reported from there
   const { loadPyodide } = await import(cfg.pyodide + "pyodide.mjs");
   say({ jenis: "kemajuan", tahap: "mulai", teks: "Menyiapkan Python…" });
   const snap = await snapP;
+  const stdLibURL = await stdlibP;
   let fromSnapshot = false;
   if (snap) {
     try {
-      pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: cfg.stdlib, _loadSnapshot: snap });
+      pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL, _loadSnapshot: snap });
       fromSnapshot = python("'_jf_hitung' in globals()") === true;
     } catch (err) {
       pyodide = null;
@@ -101,7 +131,8 @@ async function boot(cfg) {
     }
   }
   // The precompiled stdlib (hooks/pyodide_runtime.py): most of a plain boot is compiling it.
-  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL: cfg.stdlib, _makeSnapshot: forSnapshot });
+  if (!pyodide) pyodide = await loadPyodide({ indexURL: cfg.pyodide, stdLibURL, _makeSnapshot: forSnapshot });
+  if (stdLibURL.startsWith("blob:")) URL.revokeObjectURL(stdLibURL);
   say({ jenis: "kemajuan", tahap: "mesin", teks: "Memuat mesin hitung…" });
   const wheel = new Uint8Array(await wheelP);
   if (cfg.sha256) {
@@ -135,7 +166,7 @@ function answer(msg) {
     hasil = hitungFn(msg.permintaan);
   } catch (err) {
     // hitung() never raises by contract; if it does, say so instead of hanging the form.
-    say({ jenis: "hasil", id: msg.id, galat: String(err && err.message || err) });
+    say({ jenis: "hasil", id: msg.id, galat: pesanGalat(err) });
     return;
   }
   say({ jenis: "hasil", id: msg.id, hasil, ms: performance.now() - t0 });
@@ -189,7 +220,7 @@ function start(cfg) {
     if (cfg.jenis === "buat-snapshot") return makeSnapshot(cfg);
     while (queue.length) answer(queue.shift());
   }).catch((err) => {
-    say({ jenis: "gagal", pesan: String(err && err.message || err) });
+    say({ jenis: "gagal", pesan: pesanGalat(err) });
   });
 }
 
