@@ -20,7 +20,8 @@ __all__ = ["hitung", "aturan"]
 
 def hitung(permintaan) -> dict:
     """Compute the AK position for a request (see maintainers/desain.md for the contract)."""
-    from .engine import Mesin
+    from .engine import susun
+    from .rules import BelumBerlaku
     from .validation import validasi
 
     try:
@@ -28,11 +29,19 @@ def hitung(permintaan) -> dict:
         hasil = validasi(permintaan, data, _dt.date.today())
         if isinstance(hasil, list):
             return {"galat": hasil}
-        return Mesin(data, hasil).jalankan()
+        return susun(data, hasil)
     except RecursionError:
-        return {"galat": [{"kolom": "permintaan", "pesan": "Permintaan terlalu bersarang untuk diproses."}]}
+        return _galat("Permintaan: terlalu bersarang untuk diproses.")
+    except BelumBerlaku as exc:  # a rule asked for before it took effect: say which, never guess
+        return _galat(f"Permintaan: aturan yang diperlukan ({exc.param.nama}) belum berlaku pada "
+                      f"{exc.tanggal.day}-{exc.tanggal.month}-{exc.tanggal.year}; periksa tanggal yang diisi.")
     except Exception as exc:  # the contract: never a traceback; report it as a galat
-        return {"galat": [{"kolom": "permintaan", "pesan": f"Terjadi kesalahan internal kalkulator ({type(exc).__name__}). Mohon laporkan permintaan ini kepada pengelola situs."}]}
+        return _galat(f"Permintaan: terjadi kesalahan internal kalkulator ({type(exc).__name__}). "
+                      "Mohon laporkan permintaan ini kepada pengelola situs.")
+
+
+def _galat(pesan: str) -> dict:
+    return {"galat": [{"kolom": "permintaan", "label": "Permintaan", "pesan": pesan}]}
 
 
 def aturan() -> dict:

@@ -8,6 +8,7 @@ import json
 import sys
 
 from . import hitung
+from .angka import TEKS_ANGKA_MAKSIMUM
 from .tabel import teks_tabel
 
 BANTUAN = """Kalkulator angka kredit jabatan fungsional (simulasi, bukan PAK).
@@ -40,6 +41,29 @@ def _cetak(obj) -> None:
     sys.stdout.flush()
 
 
+# A number written with more characters than this is kept as text, so validation refuses it with
+# a message instead of Python's int() raising on 5,000 digits.
+_ANGKA_PANJANG = TEKS_ANGKA_MAKSIMUM
+
+
+def _angka_json(teks: str, jenis):
+    return jenis(teks) if len(teks) <= _ANGKA_PANJANG else teks
+
+
+def baca_json(isi: bytes):
+    """The request from bytes; ValueError with an Indonesian message when it is not usable JSON."""
+    try:
+        teks = isi.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError("isi berkas bukan JSON yang sah: bukan teks UTF-8.") from None
+    try:
+        return json.loads(teks, parse_int=lambda t: _angka_json(t, int), parse_float=lambda t: _angka_json(t, float))
+    except RecursionError:
+        raise ValueError("isi berkas terlalu bersarang untuk diproses.") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"isi berkas bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno}): {exc.msg}.") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] in ("-h", "--help", "bantuan"):
@@ -65,11 +89,9 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"Berkas {sumber} tidak dapat dibaca: {exc.strerror or exc}.\n")
             return 1
         try:
-            permintaan = json.loads(isi.decode("utf-8-sig"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            pesan = getattr(exc, "msg", "bukan teks UTF-8")
-            lokasi = f" (baris {exc.lineno}, kolom {exc.colno})" if hasattr(exc, "lineno") else ""
-            _cetak({"galat": [{"kolom": "permintaan", "pesan": f"Isi berkas bukan JSON yang sah{lokasi}: {pesan}."}]})
+            permintaan = baca_json(isi)
+        except ValueError as exc:
+            _cetak({"galat": [{"kolom": "permintaan", "label": "Permintaan", "pesan": f"Permintaan: {exc}"}]})
             return 2
         hasil = hitung(permintaan)
         _cetak(hasil)

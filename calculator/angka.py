@@ -7,12 +7,32 @@ and compares exact fractions (Python's round() would round half to even: 5,625 -
 """
 from __future__ import annotations
 
+import re as _re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
+def _ingat(fungsi):
+    """Memoise a pure function of (Fraction, int) on the fraction's integers: hashing a Fraction
+    costs a modular inverse, hashing two ints does not. Bounded like an lru_cache."""
+    memo: dict = {}
+
+    def bungkus(nilai: Fraction, desimal: int = 2):
+        kunci = (nilai.numerator, nilai.denominator, desimal)
+        hasil = memo.get(kunci)
+        if hasil is None:
+            hasil = fungsi(nilai, desimal)
+            if len(memo) < 4096:
+                memo[kunci] = hasil
+        return hasil
+
+    bungkus.__doc__ = fungsi.__doc__
+    bungkus.__wrapped__ = fungsi
+    return bungkus
+
+
+@_ingat  # pure; the same AK values recur across requests
 def bulatkan(nilai: Fraction, desimal: int) -> Decimal:
     """Round an exact value half-up to `desimal` places."""
     kuantum = Decimal(1).scaleb(-desimal)
@@ -21,7 +41,7 @@ def bulatkan(nilai: Fraction, desimal: int) -> Decimal:
     return hasil.quantize(kuantum, rounding=ROUND_HALF_UP)
 
 
-@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
+@_ingat  # pure; the same AK values recur across requests
 def ke_json(nilai: Fraction, desimal: int):
     """A JSON number rounded half-up: int when whole, else the shortest float of that decimal."""
     d = bulatkan(nilai, desimal)
@@ -31,7 +51,7 @@ def ke_json(nilai: Fraction, desimal: int):
     return float(d)
 
 
-@lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
+@_ingat  # pure; the same AK values recur across requests
 def teks(nilai: Fraction, desimal: int = 2) -> str:
     """Indonesian format: decimal comma, thousands dot, no trailing zeros ("2,08", "37,5", "1.250")."""
     d = bulatkan(nilai, desimal)
@@ -66,3 +86,39 @@ def tepat_json(nilai: Fraction):
 @lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
 def persen(nilai: Fraction) -> str:
     return f"{tepat(nilai)}%"
+
+
+# What a person types: "1.050,5" (Indonesian), "1050,5", "25,75", "1050.5", "1.050" (= 1050).
+# The one place where typed numbers are read; front ends send the text as typed.
+
+TEKS_ANGKA_MAKSIMUM = 32  # characters; longer text is refused before any pattern runs
+_BULAT = _re.compile(r"\d+")
+_RIBUAN_ID = _re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.050 / 1.050,5
+_KOMA = _re.compile(r"\d+,\d+")  # 1050,5 / 25,75
+_TITIK = _re.compile(r"\d+\.\d+")  # 1050.5 (a dot not followed by groups of three digits)
+_RIBUAN_EN = _re.compile(r"\d{1,3}(?:,\d{3})+\.\d+")  # 1,050.5 (both separators: the last is decimal)
+
+
+def baca(teks_angka: str) -> Fraction | str:
+    """An exact number from typed text, or a message (Bahasa Indonesia) saying what is wrong."""
+    t = teks_angka.strip().replace(" ", "")
+    if not t:
+        return "isi dengan angka"
+    if len(t) > TEKS_ANGKA_MAKSIMUM:
+        return "terlalu panjang untuk sebuah angka"
+    if t.startswith("-"):
+        return "tidak boleh negatif; isi 0 atau lebih"
+    if t.startswith("+"):
+        t = t[1:]
+    if _BULAT.fullmatch(t):
+        return Fraction(int(t))
+    if _RIBUAN_ID.fullmatch(t):
+        return Fraction(t.replace(".", "").replace(",", "."))
+    if _KOMA.fullmatch(t):
+        return Fraction(t.replace(",", "."))
+    if _TITIK.fullmatch(t):
+        return Fraction(t)
+    if _RIBUAN_EN.fullmatch(t):
+        return Fraction(t.replace(",", ""))
+    return f'"{teks_angka.strip()[:TEKS_ANGKA_MAKSIMUM]}" bukan angka yang dapat dibaca; tulis seperti 1.050,5 atau 1050,5'
+NOL = Fraction(0)  # zero AK, made once

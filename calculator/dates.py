@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 
 _BULAN = re.compile(r"^(\d{4})-(\d{2})$")
 _TANGGAL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -16,15 +17,18 @@ def indeks(tahun: int, bulan: int) -> int:
 
 
 def dari_indeks(i: int) -> tuple[int, int]:
-    return divmod(i, 12)[0], divmod(i, 12)[1] + 1
+    tahun, bulan = divmod(i, 12)
+    return tahun, bulan + 1
 
 
+@lru_cache(maxsize=4096)  # pure; the same months recur across requests
 def teks_bulan(i: int) -> str:
     """'2024-02' for the JSON result."""
     tahun, bulan = dari_indeks(i)
     return f"{tahun:04d}-{bulan:02d}"
 
 
+@lru_cache(maxsize=4096)  # pure; the same months recur across requests
 def nama_bulan(i: int) -> str:
     """'Februari 2024' for sentences."""
     tahun, bulan = dari_indeks(i)
@@ -60,11 +64,25 @@ def bulan_dari(tanggal: _dt.date) -> int:
     return indeks(tanggal.year, tanggal.month)
 
 
+@lru_cache(maxsize=4096)  # pure; the same months recur across requests
 def awal_bulan(i: int) -> _dt.date:
     tahun, bulan = dari_indeks(i)
     return _dt.date(tahun, bulan, 1)
 
 
+@lru_cache(maxsize=4096)  # pure; the same months recur across requests
 def teks_tanggal(tanggal: _dt.date) -> str:
     """'1 April 2026' for sentences."""
     return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+@lru_cache(maxsize=4096)  # pure; the same months recur across requests
+def teks_rentang(mulai: int, selesai: int) -> str:
+    """'Januari s.d. Desember 2024', 'Juli 2024 s.d. Juni 2025', 'Maret 2024' for sentences."""
+    if mulai == selesai:
+        return nama_bulan(mulai)
+    tahun_m, bulan_m = dari_indeks(mulai)
+    tahun_s, _ = dari_indeks(selesai)
+    if tahun_m == tahun_s:
+        return f"{NAMA_BULAN[bulan_m - 1]} s.d. {nama_bulan(selesai)}"
+    return f"{nama_bulan(mulai)} s.d. {nama_bulan(selesai)}"

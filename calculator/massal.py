@@ -318,7 +318,7 @@ def petakan(lembar: Lembar) -> Peta:
     indeks: dict[str, int] = {}
     predikat: list[tuple[int, int]] = []
     tambahan, salah = [], []
-    calon = list(DIKENAL) + [f"predikat_{t}" for t in range(2023, _dt.date.today().year + 2)]
+    calon = list(DIKENAL) + [f"predikat_{t}" for t in range(_tahun_pertama(), _dt.date.today().year + 2)]
     for i, nama in enumerate(judul):
         if not nama:
             continue
@@ -851,10 +851,18 @@ def keluaran(judul: list[str], baris: list[list], format_keluar: str, pemisah: s
 
 # -- the template --------------------------------------------------------------------------------
 
+def _tahun_pertama() -> int:
+    """The first year a predikat gives AK (PermenPANRB 1/2023: konversi from January 2023)."""
+    from .rules import muat
+
+    return muat().param("mulai_konversi").terbaru.nilai.year
+
+
 def tahun_templat(hari_ini: _dt.date | None = None) -> list[int]:
-    """predikat_TTTT columns in the template: 2023 up to last year (at least two)."""
-    akhir = max(2024, (hari_ini or _dt.date.today()).year - 1)
-    return list(range(2023, akhir + 1))
+    """predikat_TTTT columns in the template: the first konversi year up to last year (at least two)."""
+    pertama = _tahun_pertama()
+    akhir = max(pertama + 1, (hari_ini or _dt.date.today()).year - 1)
+    return list(range(pertama, akhir + 1))
 
 
 def _kolom_templat_urut(tahun: list[int]) -> list[str]:

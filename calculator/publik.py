@@ -36,8 +36,9 @@ def snapshot(aturan: Aturan, tanggal: _dt.date | None = None) -> dict:
     tanggal = tanggal or _dt.date.today()
 
     def v(nama):
+        # The one strict lookup: a value not yet in force on `tanggal` is absent, never the first one.
         p = aturan.parameter.get(nama)
-        n = p.pada(tanggal) or p.riwayat[0] if p else None
+        n = p.pada(tanggal) if p else None
         return nilai_publik(aturan, n) if n else None
 
     jenjang = []
@@ -59,8 +60,13 @@ def snapshot(aturan: Aturan, tanggal: _dt.date | None = None) -> dict:
                 "akk_jenjang": v(f"akk_jenjang.{kode}"),
             },
         })
+    from .validation import LABEL_KOLOM, PENILAIAN_MAKSIMUM
+
     return {
         "versi": aturan.versi,
+        # Field labels as the engine's messages name them; forms use the same words.
+        "label_kolom": dict(LABEL_KOLOM),
+        "penilaian_maksimum": PENILAIAN_MAKSIMUM,
         "diperiksa_sampai": aturan.diperiksa_sampai.isoformat(),
         "kategori": {k: {"nama": d["nama"], "jenjang": list(d["jenjang"])} for k, d in aturan.kategori.items()},
         "jenjang": jenjang,

@@ -54,6 +54,15 @@ class Parameter(NamedTuple):
         return self.riwayat[-1]
 
 
+class BelumBerlaku(LookupError):
+    """A rule value was asked for a date before its first `berlaku`."""
+
+    def __init__(self, param: Parameter, tanggal: _dt.date):
+        super().__init__(f"{param.nama} belum berlaku pada {tanggal.isoformat()}")
+        self.param = param
+        self.tanggal = tanggal
+
+
 class Jenjang(NamedTuple):
     kode: str
     nama: str
@@ -66,11 +75,12 @@ class Jenjang(NamedTuple):
 class Aturan:
     """The rules, indexed for the engine, with memos of what is computed from them alone."""
 
-    def __init__(self, *, versi: str, diperiksa_sampai: _dt.date, instrumen: dict[str, dict],
+    def __init__(self, *, versi: str, diperiksa_sampai: _dt.date, tanggal_contoh: _dt.date, instrumen: dict[str, dict],
                  jenjang: dict[str, Jenjang], kategori: dict[str, dict], pangkat: dict[str, str],
                  pangkat_sumber: Nilai, predikat: dict[str, dict], parameter: dict[str, Parameter]):
         self.versi = versi
         self.diperiksa_sampai = diperiksa_sampai
+        self.tanggal_contoh = tanggal_contoh  # the calculation date of the guide's worked examples
         self.instrumen = instrumen
         self.jenjang = jenjang
         self.kategori = kategori
@@ -81,16 +91,29 @@ class Aturan:
         self._pada: dict = {}
         self._memo: dict = {}
 
+    @property
+    def berlaku_lengkap(self) -> _dt.date:
+        """The first day on which every parameter has a value: the earliest day of a calculation."""
+        if "_lengkap" not in self._memo:
+            self._memo["_lengkap"] = max(p.riwayat[0].berlaku for p in self.parameter.values())
+        return self._memo["_lengkap"]
+
     def param(self, nama: str) -> Parameter:
         return self.parameter[nama]
 
     def nilai_pada(self, nama: str, tanggal: _dt.date) -> Nilai:
-        """The value of `nama` in force on `tanggal` (its first value before that); memoised."""
+        """The value of `nama` in force on `tanggal`; memoised.
+
+        Strict, as OpenFisca: asking before the first `berlaku` is an error, never a silent
+        fallback to the first value.
+        """
         kunci = (nama, tanggal)
         n = self._pada.get(kunci)
         if n is None:
             param = self.parameter[nama]
-            n = param.pada(tanggal) or param.riwayat[0]
+            n = param.pada(tanggal)
+            if n is None:
+                raise BelumBerlaku(param, tanggal)
             if len(self._pada) < _BATAS_MEMO:  # bounded: dates in requests are few in practice
                 self._pada[kunci] = n
         return n
@@ -180,6 +203,7 @@ def muat() -> Aturan:
     return Aturan(
         versi=data["sumber"]["versi"],
         diperiksa_sampai=data["sumber"]["diperiksa_sampai"],
+        tanggal_contoh=data["sumber"]["tanggal_contoh"],
         instrumen=data["sumber"]["instrumen"],
         jenjang=jenjang,
         kategori=jab["kategori"],

@@ -35,8 +35,9 @@ def daftar_tabel(aturan: Aturan | None = None, tanggal: _dt.date | None = None) 
     t = tanggal or _dt.date.today()
 
     def v(nama):
+        # Strict: a value not yet in force on `t` is shown as absent ("-"), never the first one.
         p = a.parameter.get(nama)
-        return (p.pada(t) or p.riwayat[0]) if p else None
+        return p.pada(t) if p else None
 
     hasil: dict[str, Tabel] = {}
 

@@ -19,7 +19,7 @@ from fractions import Fraction
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from calculator import dates, hitung
+from calculator import hitung
 from calculator.angka import persen, teks
 from calculator.rules import muat
 from calculator.tabel import TANDA_BELUM_DIKONFIRMASI, daftar_tabel
@@ -46,78 +46,65 @@ def _angka(x, desimal: int) -> str:
     if isinstance(x, bool):
         return "ya" if x else "tidak"
     if isinstance(x, (int, float)):
-        return teks(Fraction(str(x)), desimal)
+        return teks(Fraction(str(x)), desimal)  # the project's one number formatter
     return "-" if x is None else str(x)
 
 
+def dengan_tanggal(permintaan):
+    """The request with its calculation date: a worked example without one is computed on the
+    rules data's `tanggal_contoh`, so a build next year prints the same numbers."""
+    if isinstance(permintaan, dict) and "tanggal_hitung" not in permintaan:
+        return {**permintaan, "tanggal_hitung": muat().tanggal_contoh.isoformat()}
+    return permintaan
+
+
 def _hitung(permintaan, where: str) -> dict:
-    hasil = hitung(permintaan)
+    hasil = hitung(dengan_tanggal(permintaan))
     if "galat" in hasil:
-        pesan = "; ".join(f"{g['kolom']}: {g['pesan']}" for g in hasil["galat"])
+        pesan = "; ".join(g["pesan"] for g in hasil["galat"])
         raise PluginError(f"{where}: permintaan contoh tidak sah: {pesan}")
     return hasil
 
 
-def _periode(baris: dict) -> str:
-    """'Januari s.d. Desember 2023', 'Februari 2024', 'Oktober 2023 s.d. Maret 2024'."""
-    mulai, selesai = (dates.baca_bulan(baris[k]) for k in ("mulai", "selesai"))
-    if mulai == selesai:
-        return dates.nama_bulan(mulai)
-    awal = dates.nama_bulan(mulai)
-    if dates.dari_indeks(mulai)[0] == dates.dari_indeks(selesai)[0]:
-        awal = awal.rsplit(" ", 1)[0]
-    return f"{awal} s.d. {dates.nama_bulan(selesai)}"
-
-
-def _kenaikan(judul: str, blok: dict | None, hasil: dict, d: int) -> list[str]:
-    if blok is None:
-        return []
-    akhir = ("AK **sudah cukup**" if blok["ak_terpenuhi"] else f"**kurang {_angka(blok['kekurangan'], d)}**")
-    if blok["ak_terpenuhi"] and blok["kelebihan"]:
-        akhir += f", kelebihan {_angka(blok['kelebihan'], d)}"
-    baris = [f"- **{judul}**: butuh AK kumulatif {_angka(blok['ak_minimal'], d)}; "
-             f"AK Anda {_angka(hasil['ak_kumulatif'], d)}: {akhir}."]
-    if blok.get("proyeksi_bulan"):
-        baris.append(f"    - Proyeksi: AK tercukupi pada {blok['proyeksi_bulan']}"
-                     + (f"; paling cepat {blok['proyeksi_tanggal']}." if blok.get("proyeksi_tanggal") else "."))
-    return baris
-
-
 def render_contoh(permintaan: dict, page_url: str, where: str) -> str:
-    """Markdown for one worked example."""
+    """Markdown for one worked example: only the engine's own words and numbers, placed."""
     hasil = _hitung(permintaan, where)
-    d = hasil["desimal"]
-    p = hasil["profil"]
+    p, ringkasan = hasil["profil"], hasil["ringkasan"]
     out = ['<div class="ak-contoh" markdown>', "",
-           f"**{p['jenjang_nama']}, golongan {p['golongan']} ({p['pangkat']})**", ""]
+           f"**{p['jenjang_nama']}, golongan {p['golongan']} ({p['pangkat']})**, "
+           f"dihitung pada {p['tanggal_hitung_teks']}", ""]
+    if ringkasan["situasi"]:
+        out += [f"*{ringkasan['situasi']['judul']}.* {ringkasan['situasi']['teks']}", ""]
     if hasil["integrasi"]:
         i = hasil["integrasi"]
         out += [f"AK integrasi = AK konvensional - nilai dasar = {i['rumus']} ({i['dasar_hukum']}).", ""]
     else:
-        out += [f"AK awal: {_angka(hasil['ak_awal'], d)} ({hasil['ak_awal_keterangan']})", ""]
+        out += [f"{ringkasan['komponen'][0]['label']}: {ringkasan['komponen'][0]['nilai']} ({hasil['ak_awal_keterangan']})", ""]
     if hasil["rincian"]:
         # Three columns so that the AK stays visible on a phone without scrolling sideways.
         out += ["| Periode | Predikat | Perhitungan = AK |", "|---|---|---|"]
         for r in hasil["rincian"]:
-            rumus, ak = r["rumus"].rsplit(" = ", 1)
-            out.append(f"| {_periode(r)} | {r['predikat']} | {rumus} = **{ak}** |")
-        out += ["", f"Dasar hukum: {hasil['rincian'][0]['dasar_hukum']}.", ""]
+            if r["dihitung"]:
+                rumus, ak = r["rumus"].rsplit(" = ", 1)
+                out.append(f"| {r['periode_teks']} | {r['predikat']} | {rumus} = **{ak}** |")
+            else:
+                out.append(f"| {r['periode_teks']} | {r['predikat']} | {r['keterangan']} |")
+        dasar = next((r["dasar_hukum"] for r in hasil["rincian"] if r["dihitung"]), "")
+        if dasar:
+            out += ["", f"Dasar hukum: {dasar}."]
+        out += [""]
     if hasil["ak_pendidikan"] and hasil["ak_pendidikan"]["dihitung"]:
         out += [f"Tambahan peningkatan pendidikan: {hasil['ak_pendidikan']['rumus']}.", ""]
-    out += [f"**AK kumulatif: {_angka(hasil['ak_awal'], d)} + {_angka(hasil['ak_konversi'], d)}"
-            + (f" + {_angka(hasil['ak_pendidikan']['ak'], d)}" if hasil["ak_pendidikan"] and hasil["ak_pendidikan"]["dihitung"] else "")
-            + f" = {_angka(hasil['ak_kumulatif'], d)}**", ""]
-    kp, kj = hasil["kenaikan_pangkat"], hasil["kenaikan_jenjang"]
-    daftar = []
-    if kp:
-        daftar += _kenaikan(f"Kenaikan pangkat ke {kp['golongan_tujuan']}", kp, hasil, d)
-    if kj:
-        daftar += _kenaikan(f"Kenaikan jenjang ke {kj['jenjang_tujuan_nama']}", kj, hasil, d)
+    suku = " + ".join(k["nilai"] for k in ringkasan["komponen"])
+    out += [f"**{ringkasan['total']['label']}: {suku} = {ringkasan['total']['nilai']}**", ""]
+    daftar = [f"- **{b['judul']}**: {b['ringkas']}"
+              for b in (hasil["kenaikan_pangkat"], hasil["kenaikan_jenjang"], hasil["kenaikan_pangkat_tanpa_formasi"]) if b]
     if daftar:
         out += daftar + [""]
+    out += [f"{ringkasan['jawaban']}" + (f" {ringkasan['asumsi']}" if ringkasan["asumsi"] else ""), ""]
     for w in hasil["peringatan"]:
         out += ['!!! warning "Perhatikan"', f"    {w}", ""]
-    link = html.escape(tautan_kalkulator(permintaan, page_url), quote=True)
+    link = html.escape(tautan_kalkulator(dengan_tanggal(permintaan), page_url), quote=True)
     out += [f'<a class="md-button ak-buka" href="{link}">Buka di kalkulator</a>', "", "</div>"]
     return "\n".join(out)
 
@@ -152,7 +139,7 @@ def render_nilai(nama: str, where: str) -> str:
     param = a.parameter.get(nama)
     if param is None:
         raise PluginError(f"{where}: [[nilai {nama}]] tidak dikenal dalam data aturan")
-    n = param.pada(__import__("datetime").date.today()) or param.terbaru
+    n = a.nilai_pada(nama, a.tanggal_contoh)
     if not isinstance(n.nilai, Fraction):
         raise PluginError(f"{where}: [[nilai {nama}]] bukan angka")
     bentuk = persen(n.nilai) if nama.startswith(_PERSEN) else teks(n.nilai)

@@ -148,3 +148,16 @@ def test_main_in_process_any_json(tmp_path):
         assert kode == (2 if "galat" in hasil else 0)
 
     cek()
+
+
+@pytest.mark.parametrize("isi,kolom_galat", [
+    (b"[" * 100_000 + b"]" * 100_000, "permintaan"),  # deeper than Python's recursion limit
+    (b'{"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": ' + b"9" * 5000 + b"}", "ak_awal"),
+    (b'{"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": 0.' + b"9" * 5000 + b"}", "ak_awal"),
+])
+def test_hostile_json_exits_2_with_galat_never_a_traceback(isi, kolom_galat):
+    p = jalankan("hitung", "-", masukan=isi)
+    assert p.returncode == 2, p.stderr
+    assert b"Traceback" not in p.stderr
+    hasil = json.loads(p.stdout)
+    assert [g["kolom"] for g in hasil["galat"]] == [kolom_galat]

@@ -14,11 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculator import hitung
-from calculator.engine import Mesin
+from calculator.konteks import Kasus
+from calculator.proyeksi import Proyeksi
 from calculator.rules import muat
 from calculator.validation import validasi
 
-from bantu import galat, kolom, sukses, syarat
+from bantu import belum_dikonfirmasi_disebut, galat, kolom, sukses, syarat
 from strategi import AWAL, JENJANG, KOEFISIEN, PERSEN, PREDIKAT, bulan, penilaian
 
 RESMI = json.loads((Path(__file__).parent / "fixtures" / "tabel_resmi.json").read_text("utf-8"))
@@ -150,13 +151,15 @@ def test_hukuman_disiplin(nilai, status):
     assert syarat(sukses(req)["kenaikan_pangkat"], "hukuman_disiplin")["status"] == status
 
 
-def test_kj_needs_top_golongan():
-    kj = sukses({"jenjang": "ahli_madya", "golongan": "IV/b", "ak_awal": 460})["kenaikan_jenjang"]
+def test_kj_has_no_top_golongan_condition():
+    # Rules reference section 5: "must hold the top golongan of the jenjang" has no source; the
+    # KJ of an Ahli Madya IV/b with 460 AK (450 needed) is not held back by the golongan.
+    kj = sukses({"jenjang": "ahli_madya", "golongan": "IV/b", "ak_awal": 460, "tmt_jenjang": "2020-01-01",
+                 "penilaian": [{"tahun": 2024, "predikat": "Baik"}]})["kenaikan_jenjang"]
     assert kj["ak_terpenuhi"] is True
-    assert syarat(kj, "golongan_puncak")["status"] == "belum"
-    assert "IV/c" in syarat(kj, "golongan_puncak")["alasan"]
-    kj = sukses({"jenjang": "ahli_madya", "golongan": "IV/c", "ak_awal": 460})["kenaikan_jenjang"]
-    assert syarat(kj, "golongan_puncak")["status"] == "terpenuhi"
+    assert [s["kode"] for s in kj["syarat"]][:3] == ["angka_kredit", "masa_jenjang", "predikat"]
+    assert "golongan_puncak" not in {s["kode"] for s in kj["syarat"]}
+    assert kj["proyeksi_tanggal"] == "2025-01-15"  # all blocking conditions met on the day
 
 
 def test_ak_condition_matches_ak_terpenuhi():
@@ -166,10 +169,19 @@ def test_ak_condition_matches_ak_terpenuhi():
         assert kp["ak_terpenuhi"] is (status == "terpenuhi")
 
 
-def test_kj_met_without_formasi_mentions_kp_one_step_higher():
-    # S34: KJ AK met but no vacancy -> one KP one step higher may be given inside the jenjang.
+def test_kj_met_without_formasi_gives_one_kp_one_step_higher():
+    # Rules reference section 5 (S34; Peraturan BKN 11/2022 Pasal 39 ayat (5)-(7)): KJ AK met but no
+    # vacancy -> one KP one step higher inside the jenjang, one time, with masa and predikat;
+    # unconfirmed in the current text, so flagged.
     r = sukses({**AP_TOP, "ak_awal": 100, "formasi_tersedia": False})
-    assert any("satu tingkat lebih tinggi" in p for p in r["peringatan"])
+    tf = r["kenaikan_pangkat_tanpa_formasi"]
+    assert tf["golongan_tujuan"] == "III/c" and tf["ak_minimal"] == 100 and tf["ak_terpenuhi"] is True
+    assert [s["kode"] for s in tf["syarat"]] == ["angka_kredit", "masa_pangkat", "predikat", "hukuman_disiplin", "satu_kali"]
+    assert syarat(tf, "satu_kali")["status"] == "tidak_diketahui"
+    assert belum_dikonfirmasi_disebut(r, "kp_tanpa_formasi")
+    # With a vacancy (or not stated) there is no such block.
+    assert sukses({**AP_TOP, "ak_awal": 100})["kenaikan_pangkat_tanpa_formasi"] is None
+    assert sukses({**AP_TOP, "ak_awal": 100, "formasi_tersedia": True})["kenaikan_pangkat_tanpa_formasi"] is None
 
 
 @given(st.sampled_from(sorted(JENJANG)).flatmap(lambda j: st.tuples(st.just(j), st.sampled_from(JENJANG[j]))),
@@ -237,21 +249,30 @@ def simulasi(req: dict, jenis: str):
         tmt, tahun_masa, jendela = req.get("tmt_jenjang"), 1, 12
     rated = _bulan_dinilai(req)
     proj = req["proyeksi"]["predikat"]
-    mulai = _idx(req["proyeksi"]["mulai"]) if "mulai" in req["proyeksi"] else (
-        max(rated) + 1 if rated else hari.year * 12 + hari.month - 1)
+    # Months before the PAK's month are inside the PAK's AK: conditions only, no AK.
+    bulan_pak = _idx(req["tanggal_pak"][:7]) if "tanggal_pak" in req else None
+    if "mulai" in req["proyeksi"]:
+        mulai = _idx(req["proyeksi"]["mulai"])
+    else:
+        calon = ([max(rated) + 1] if rated else []) + ([bulan_pak, AWAL] if bulan_pak is not None else [])
+        mulai = max(calon) if calon else hari.year * 12 + hari.month - 1
+    pertama = min(list(rated) + [mulai])
 
     def predikat_bulan(m):
         if m in rated:
             return rated[m]
-        if m < AWAL:
-            # Ratings before January 2023 cannot be entered (they give no AK): a good stretch that
-            # starts in January 2023 is taken to reach back (the result says to check them).
-            awal_2023 = predikat_bulan(AWAL)
-            return awal_2023 if awal_2023 and PERSEN[awal_2023] >= 100 else None
+        if m < pertama:
+            # Nothing known before the first rated (or projected) month: ratings before 2023 cannot
+            # be entered, older ones may not be typed in. A good first month is taken to reach back
+            # (the result says it is an assumption); an unknown past never blocks an answer.
+            p = predikat_bulan(pertama)
+            return p if p and PERSEN[p] >= 100 else None
         return proj if m >= mulai else None
 
     def ak_bulan(m):
-        p = predikat_bulan(m)
+        if bulan_pak is not None and m < bulan_pak:
+            return Fraction(0)
+        p = predikat_bulan(m) if m >= pertama else None
         tambah = Fraction(PERSEN[p], 100) * koef / 12 if p else Fraction(0)
         # Peningkatan pendidikan: once, in the month of the ijazah, when that month is rated at
         # least Baik (Pasal 37 ayat (2)-(3)); 25% of the AKK per KP step = the koefisien.
@@ -276,8 +297,8 @@ def simulasi(req: dict, jenis: str):
                 break
             m += 1
     tanggal = None
-    if tmt is not None and (jenis == "kp" or golongan == gol[-1]):
-        batas = _tambah_tahun(dt.date.fromisoformat(tmt), tahun_masa)
+    if True:  # a missing TMT is assumed met (and said so); the KJ no longer waits for the top golongan
+        batas = _tambah_tahun(dt.date.fromisoformat(tmt), tahun_masa) if tmt else dt.date.min
         # After this month nothing changes any more (only projected months, KP periods repeat
         # within 12 months): no date by then means none at all.
         horizon = max([bulan_ak, mulai, hari.year * 12 + hari.month, batas.year * 12 + batas.month, *rated]) \
@@ -307,7 +328,7 @@ def simulasi(req: dict, jenis: str):
 def permintaan_proyeksi(draw):
     jenjang = draw(st.sampled_from(sorted(JENJANG)))
     golongan = draw(st.sampled_from(JENJANG[jenjang]))
-    hari = draw(st.dates(dt.date(2023, 2, 1), dt.date(2028, 12, 31)))
+    hari = draw(st.dates(dt.date(2023, 3, 1), dt.date(2028, 12, 31)))  # rules complete from 1 March 2023
     req = {"jenjang": jenjang, "golongan": golongan, "tanggal_hitung": hari.isoformat(),
            "ak_awal": draw(st.integers(0, 40_000)) / 100,
            "penilaian": draw(penilaian(max_periode=5)),
@@ -336,10 +357,12 @@ def _cek_proyeksi(req):
     # ak_kumulatif = ak_awal + the rated months + the pendidikan bonus (when given), rounded once.
     koef = KOEFISIEN[req["jenjang"]]
     rated = _bulan_dinilai(req)
-    exact = Fraction(str(req["ak_awal"])) + sum((Fraction(PERSEN[p], 100) * koef / 12 for p in rated.values()), Fraction(0))
+    bulan_pak = _idx(req["tanggal_pak"][:7]) if "tanggal_pak" in req else -1
+    exact = Fraction(str(req["ak_awal"])) + sum((Fraction(PERSEN[p], 100) * koef / 12 for m, p in rated.items()
+                                                 if m >= bulan_pak), Fraction(0))
     if "pendidikan" in req:
         b = _idx(req["pendidikan"]["tanggal"])
-        if b in rated and PERSEN[rated[b]] >= 100:
+        if b in rated and PERSEN[rated[b]] >= 100 and b >= bulan_pak:
             exact += koef
     assert Fraction(str(r["ak_kumulatif"])) == Fraction(math.floor(exact * 100 + Fraction(1, 2)), 100)  # half-up
     for jenis, kunci in (("kp", "kenaikan_pangkat"), ("kj", "kenaikan_jenjang")):
@@ -424,9 +447,10 @@ def test_projection_six_periods_2024_2025():
     assert r["kenaikan_pangkat"]["proyeksi_tanggal"] == "2025-12-01"
 
 
-def _mesin(tanggal: str) -> Mesin:
+def _proyeksi(tanggal: str) -> Proyeksi:
     p = validasi({"jenjang": "ahli_pertama", "golongan": "III/a", "tanggal_hitung": tanggal}, muat(), dt.date(2025, 1, 1))
-    return Mesin(muat(), p)
+    kasus = Kasus(muat(), p)
+    return Proyeksi(kasus, Fraction(0), [], [])
 
 
 @pytest.mark.parametrize("sejak,harap", [
@@ -436,18 +460,23 @@ def _mesin(tanggal: str) -> Mesin:
     ("2025-09-02", "2025-10-01"), ("2025-10-02", "2025-11-01"), ("2026-01-01", "2026-01-01"),
 ])
 def test_kp_periods_by_date(sejak, harap):
-    # The KP period search (Mesin._tanggal_kp): the periods in force at each date (rules reference section 5).
-    tanggal, _ = _mesin("2025-01-15")._tanggal_kp(dt.date.fromisoformat(sejak))
+    # The KP period search (Proyeksi._tanggal_kp): the periods in force at each date (rules reference section 5).
+    tanggal, _ = _proyeksi("2025-01-15")._tanggal_kp(dt.date.fromisoformat(sejak))
     assert tanggal.isoformat() == harap
 
 
-def test_kj_projection_needs_top_golongan_first():
+def test_kj_projection_does_not_wait_for_the_top_golongan():
+    # "Menduduki golongan tertinggi jenjang" has no source and the Peraturan BKN 3/2023 Lampiran
+    # example (Ahli Pertama at IV/a moving up) contradicts it: it must not block a KJ (issue 8).
+    # Ahli Pertama III/a, 0 AK, Baik 2023-2024 (12,5 a year) -> 25 at the end of 2024; Baik from
+    # January 2025 -> 100 is reached after 8 x 12 - 24 = 72 more months: December 2030.
     r = sukses({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0, "tmt_jenjang": "2020-01-01",
                 "penilaian": BAIK_2023_2024, "proyeksi": {"predikat": "Baik"}})
     kj = r["kenaikan_jenjang"]
-    assert kj["proyeksi_bulan"] is not None
-    assert kj["proyeksi_tanggal"] is None
-    assert "III/b" in kj["proyeksi_keterangan"]
+    assert all(s["kode"] != "golongan_puncak" for s in kj["syarat"])
+    assert kj["proyeksi_bulan"] == "2030-12"
+    assert kj["proyeksi_tanggal"] == "2031-01-01"
+    assert kj["golongan_tujuan"] is None  # the KJ does not name a golongan below the top
 
 
 def test_projection_is_direct_for_far_targets():
@@ -647,7 +676,7 @@ def test_all_conditions_met_today_means_the_next_period(req):
         if blok is None:
             continue
         status = {s["kode"]: s["status"] for s in blok["syarat"]}
-        if not all(status.get(k) == "terpenuhi" for k in ("angka_kredit", masa, "predikat", "golongan_puncak")
+        if not all(status.get(k) == "terpenuhi" for k in ("angka_kredit", masa, "predikat")
                    if k in status):
             continue
         if kunci == "kenaikan_jenjang":
@@ -668,7 +697,7 @@ def test_kj_date_is_today_when_pak_already_meets_the_ak():
                               {"mulai": "2024-08", "selesai": "2025-02", "predikat": "Baik"}],
                 "proyeksi": {"predikat": "Baik"}}, tanggal="2025-03-02")
     kj = r["kenaikan_jenjang"]
-    assert all(syarat(kj, k)["status"] == "terpenuhi" for k in ("angka_kredit", "masa_jenjang", "predikat", "golongan_puncak"))
+    assert all(syarat(kj, k)["status"] == "terpenuhi" for k in ("angka_kredit", "masa_jenjang", "predikat"))
     assert kj["proyeksi_tanggal"] == "2025-03-02"
 
 
@@ -680,7 +709,7 @@ def test_projection_date_never_before_the_ak_month():
                 "penilaian": [{"mulai": "2023-07", "selesai": "2024-08", "predikat": "Kurang"},
                               {"mulai": "2024-12", "selesai": "2026-01", "predikat": "Sangat Baik"},
                               {"mulai": "2026-03", "selesai": "2027-03", "predikat": "Sangat Baik"}],
-                "proyeksi": {"predikat": "Baik"}}, tanggal="2023-02-01")
+                "proyeksi": {"predikat": "Baik"}}, tanggal="2023-03-01")
     kj = r["kenaikan_jenjang"]
     assert kj["proyeksi_bulan"] == "2027-03"
     assert kj["proyeksi_tanggal"] is not None and kj["proyeksi_tanggal"] >= "2027-04-01", kj["proyeksi_tanggal"]

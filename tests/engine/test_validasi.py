@@ -17,18 +17,20 @@ KASUS = [
     # wrong types
     ("jenjang angka", {"jenjang": 5}, "jenjang", ["ahli_pertama", "pemula"]),
     ("golongan angka", {"golongan": 3}, "golongan", ["III/a"]),
-    ("ak_awal teks", {"ak_awal": "12,5"}, "ak_awal", ["angka"]),
+    ("ak_awal teks", {"ak_awal": "dua belas"}, "ak_awal", ["angka", "1.050,5"]),
+    ("ak_awal dua koma", {"ak_awal": "12,5,5"}, "ak_awal", ["1.050,5"]),
+    ("ak_awal teks panjang", {"ak_awal": "1" * 70}, "ak_awal", ["terlalu panjang"]),
     ("ak_awal bool", {"ak_awal": True}, "ak_awal", ["angka"]),
     ("ak_awal list", {"ak_awal": [1]}, "ak_awal", ["angka"]),
-    ("ak_konvensional teks", {"ak_konvensional": "550"}, "ak_konvensional", ["angka"]),
+    ("ak_konvensional teks", {"ak_konvensional": "lima ratus"}, "ak_konvensional", ["angka"]),
     ("penilaian objek", {"penilaian": {"tahun": 2023}}, "penilaian", ["daftar"]),
     ("periode bukan objek", {"penilaian": ["2023"]}, "penilaian[0]", ["tahun", "predikat"]),
-    ("tahun teks", {"penilaian": [{"tahun": "2023", "predikat": "Baik"}]}, "penilaian[0].tahun", ["bilangan bulat", "2023"]),
+    ("tahun teks", {"penilaian": [{"tahun": "dua ribu", "predikat": "Baik"}]}, "penilaian[0].tahun", ["empat angka", "2023"]),
     ("mulai angka", {"penilaian": [{"mulai": 202301, "selesai": "2023-02", "predikat": "Baik"}]},
      "penilaian[0].mulai", ["TTTT-BB"]),
     ("predikat angka", {"penilaian": [{"tahun": 2023, "predikat": 100}]}, "penilaian[0].predikat", SEMUA_PREDIKAT),
     ("desimal float", {"desimal": 2.5}, "desimal", ["0 sampai 4"]),
-    ("desimal teks", {"desimal": "2"}, "desimal", ["0 sampai 4"]),
+    ("desimal teks", {"desimal": "dua"}, "desimal", ["0 sampai 4"]),
     ("tmt angka", {"tmt_golongan": 20230401}, "tmt_golongan", ["TTTT-BB-HH"]),
     ("fakta teks", {"uji_kompetensi": "ya"}, "uji_kompetensi", ["true", "false"]),
     ("formasi angka", {"formasi_tersedia": 1}, "formasi_tersedia", ["true", "false"]),
@@ -63,9 +65,10 @@ KASUS = [
     ("tumpang tindih", {"penilaian": [BAIK, {"mulai": "2023-12", "selesai": "2024-03", "predikat": "Baik"}]},
      "penilaian[1]", ["tumpang tindih", "Desember 2023", "sekali"]),
     ("tahun ganda", {"penilaian": [BAIK, {"tahun": 2023, "predikat": "Sangat Baik"}]}, "penilaian[1]", ["tumpang tindih"]),
-    # golongan outside the jenjang
-    ("golongan di luar jenjang", {"golongan": "III/c"}, "golongan", ["Ahli Pertama", "III/a, III/b"]),
-    ("golongan keterampilan", {"jenjang": "pemula", "golongan": "II/b"}, "golongan", ["II/a"]),
+    # text bounded before any pattern runs (a 60 KB golongan once took 44 s)
+    ("golongan sangat panjang", {"golongan": "III/a" + " " * 60_000}, "golongan", ["terlalu panjang"]),
+    ("jenjang sangat panjang", {"jenjang": " " * 150_000}, "jenjang", ["jenjang"]),
+    ("nip bukan 18 angka", {"nip": "1985"}, "nip", ["18 angka"]),
     # negative and huge values
     ("ak_awal negatif", {"ak_awal": -0.5}, "ak_awal", ["negatif"]),
     ("ak_konvensional negatif", {"ak_konvensional": -1}, "ak_konvensional", ["negatif"]),
@@ -82,7 +85,7 @@ KASUS = [
     ("desimal negatif", {"desimal": -1}, "desimal", ["0 sampai 4"]),
     ("terlalu banyak periode", {"penilaian": [BAIK] * 1000}, "penilaian", ["paling banyak"]),
     # periods before 2023 (PermenPANRB 1/2023: konversi from 1 January 2023)
-    ("tahun 2022", {"penilaian": [{"tahun": 2022, "predikat": "Baik"}]}, "penilaian[0]", ["Januari 2023", "ak_awal"]),
+    ("tahun 2022", {"penilaian": [{"tahun": 2022, "predikat": "Baik"}]}, "penilaian[0]", ["Januari 2023", "AK dari PAK terakhir", "AK konvensional"]),
     ("rentang mulai 2022", {"penilaian": [{"mulai": "2022-12", "selesai": "2023-02", "predikat": "Baik"}]},
      "penilaian[0]", ["Januari 2023"]),
     ("proyeksi sebelum 2023", {"proyeksi": {"predikat": "Baik", "mulai": "2022-06"}}, "proyeksi.mulai", ["Januari 2023"]),
@@ -92,7 +95,7 @@ KASUS = [
     ("tahun dan selesai", {"penilaian": [{"tahun": 2023, "selesai": "2023-12", "predikat": "Baik"}]},
      "penilaian[0]", ["jangan keduanya"]),
     # two sources of the starting AK
-    ("ak_awal dan ak_konvensional", {"ak_awal": 10, "ak_konvensional": 300}, "ak_konvensional", ["ak_awal", "tidak keduanya"]),
+    ("ak_awal dan ak_konvensional", {"ak_awal": 10, "ak_konvensional": 300}, "ak_konvensional", ["AK dari PAK terakhir", "salah satu saja"]),
     # dates after the day of the calculation
     ("tmt di masa depan", {"tmt_golongan": "2026-01-01"}, "tmt_golongan", ["tidak boleh sesudah"]),
 ]
@@ -121,9 +124,41 @@ def test_missing_jenjang_and_golongan_both_reported():
 
 
 def test_all_errors_reported_at_once():
-    daftar = galat({"jenjang": "ahli_pertama", "golongan": "IV/a", "ak_awal": -1,
+    daftar = galat({"jenjang": "ahli_pertama", "golongan": "V/a", "ak_awal": -1,
                     "penilaian": [{"tahun": 2023, "predikat": "Hebat"}, {"mulai": "2024-13", "selesai": "2024-12", "predikat": "Baik"}]})
     assert {"golongan", "ak_awal", "penilaian[0].predikat", "penilaian[1].mulai"} <= set(kolom(daftar))
+
+
+def test_galat_names_the_field_as_the_form_labels_it():
+    daftar = galat({**DASAR, "ak_awal": "abc", "penilaian": [{"tahun": 2023, "predikat": "Hebat"}]})
+    label = {g["kolom"]: g["label"] for g in daftar}
+    assert label == {"ak_awal": "AK dari PAK terakhir", "penilaian[0].predikat": "Penilaian ke-1, predikat"}
+    assert all(g["pesan"].startswith(g["label"] + ": ") for g in daftar)
+    assert not any("ak_awal" in g["pesan"] or "penilaian[0]" in g["pesan"] for g in daftar)
+
+
+@pytest.mark.parametrize("teks,harap", [
+    ("1.050,5", "1050.5"), ("1050,5", "1050.5"), ("1050.5", "1050.5"), ("25,75", "25.75"), ("1.050", "1050"),
+    (" 212,5 ", "212.5"), ("0", "0"), ("1,050.5", "1050.5"),
+])
+def test_numbers_as_people_type_them(teks, harap):
+    # One place reads typed numbers: the Indonesian thousands dot is not a decimal point.
+    from fractions import Fraction
+    r = sukses({**DASAR, "ak_konvensional": teks} if Fraction(harap) >= 100 else {**DASAR, "ak_awal": teks})
+    if Fraction(harap) >= 100:
+        assert Fraction(str(r["integrasi"]["ak_konvensional"])) == Fraction(harap)
+    else:
+        assert Fraction(str(r["ak_awal"])) == Fraction(harap)
+
+
+@pytest.mark.parametrize("jenjang,golongan", [
+    ("ahli_muda", "III/b"), ("ahli_madya", "III/d"), ("ahli_pertama", "IV/a"), ("pemula", "II/b"), ("terampil", "III/a"),
+])
+def test_golongan_outside_the_jenjang_is_valid(jenjang, golongan):
+    # PermenPANRB 17/2021: penyetaraan "tanpa memperhatikan jenjang pangkat".
+    r = sukses({"jenjang": jenjang, "golongan": golongan, "ak_awal": 0})
+    assert r["profil"]["golongan"] == golongan and r["profil"]["golongan_dalam_rentang"] is False
+    assert r["ringkasan"]["situasi"]["kode"] in ("golongan_di_bawah", "golongan_di_atas")
 
 
 @pytest.mark.parametrize("label,ubah,kolom_galat,kata", KASUS, ids=[k[0] for k in KASUS])
@@ -214,11 +249,14 @@ def test_desimal_bool_is_not_a_number(nilai):
     assert "desimal" in kolom(galat({**DASAR, "desimal": nilai}))
 
 
-def test_period_before_pak_date_warns_of_double_counting():
+def test_months_before_the_pak_add_no_ak():
+    # Rules reference section 6: months before the PAK's month are inside its AK. PAK of
+    # 31 January 2024 with 20: 2023 adds nothing, 2024 (Baik, Ahli Pertama 12,5) adds 12,5.
     r = sukses({**DASAR, "ak_awal": 20, "tanggal_pak": "2024-01-31",
                 "penilaian": [{"tahun": 2023, "predikat": "Baik"}, {"tahun": 2024, "predikat": "Baik"}]})
-    pesan = [p for p in r["peringatan"] if "PAK" in p]
-    assert len(pesan) == 1 and "2023-01" in pesan[0]  # only the 2023 period starts before the PAK
+    assert r["ak_kumulatif"] == 32.5
+    assert [b["dihitung"] for b in r["rincian"]] == [False, True]
+    assert r["rincian"][0]["ak"] == 0 and "PAK" in r["rincian"][0]["keterangan"]
 
 
 def test_unfinished_period_warns_estimate():

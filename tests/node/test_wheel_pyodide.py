@@ -56,8 +56,14 @@ def cases() -> list:
          "pendidikan": {"tanggal": "2024-03-01"}, "uji_kompetensi": True, "formasi_tersedia": False,
          "pengembangan_profesi": True, "tanggal_pak": "2023-12-31",
          "penilaian": [{"mulai": "2024-01", "selesai": "2024-12", "predikat": "Cukup"}]},
+        # penyetaraan placements outside the jenjang's range, an Indonesian number as typed, perpindahan
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_pertama", "golongan": "IV/a", "ak_awal": "1.050,5"},
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_muda", "golongan": "III/b", "ak_awal": "12,5",
+         "tanggal_pak": "2022-06-01", "penilaian": [{"tahun": 2024, "predikat": "Baik"}]},
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_muda", "golongan": "III/d",
+         "perpindahan": {"tanggal": "2024-01-01", "tmt_golongan": "2019-04-01", "predikat": "Baik"}},
         # invalid input: only `galat`, with the field it concerns
-        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_pertama", "golongan": "IV/a",
+        {"tanggal_hitung": TANGGAL, "jenjang": "ahli_pertama", "golongan": "V/a",
          "penilaian": [{"tahun": 2023, "predikat": "Luar Biasa"}]},
         {"tanggal_hitung": TANGGAL, "jenjang": "bukan", "golongan": "III/a", "ak_awal": "dua puluh"},
         {"tanggal_hitung": TANGGAL, "jenjang": "mahir", "golongan": "III/a",

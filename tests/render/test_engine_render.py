@@ -46,7 +46,7 @@ def test_nilai_tak_dikenal_menghentikan_build():
 
 def test_blok_hitung_tidak_sah_menghentikan_build():
     from mkdocs.exceptions import PluginError
-    with pytest.raises(PluginError, match="penilaian"):
+    with pytest.raises(PluginError, match="Penilaian ke-1, predikat"):
         render.render_contoh({**CONTOH, "penilaian": [{"tahun": 2023, "predikat": "Luar Biasa"}]}, "angka-kredit/", "a.md")
 
 
@@ -56,7 +56,19 @@ def test_contoh_menampilkan_rumus_dan_tautan_berbagi():
     assert "= 20,83**" in md
     kode = re.search(r'href="\.\./kalkulator/#s=([A-Za-z0-9_-]+)"', md).group(1)
     assert "=" not in kode
-    assert json.loads(base64.urlsafe_b64decode(kode + "=" * (-len(kode) % 4))) == CONTOH
+    # The link carries the example's calculation date, so the calculator shows the same numbers.
+    assert json.loads(base64.urlsafe_b64decode(kode + "=" * (-len(kode) % 4))) == {**CONTOH, "tanggal_hitung": "2026-12-01"}
+
+
+def test_contoh_tanpa_tanggal_dihitung_pada_tanggal_contoh():
+    # Issue 8: a worked example sets its calculation date (tanggal_contoh in the rules data when it
+    # has none), so a build next year prints the same numbers.
+    from calculator.rules import muat
+    md = render.render_contoh(CONTOH, "angka-kredit/", "a.md")
+    assert muat().tanggal_contoh.isoformat() == "2026-12-01"
+    assert "dihitung pada 1 Desember 2026" in md
+    md = render.render_contoh({**CONTOH, "tanggal_hitung": "2025-03-03"}, "angka-kredit/", "a.md")
+    assert "dihitung pada 3 Maret 2025" in md
 
 
 def test_hasil_inline():
@@ -123,6 +135,7 @@ def test_tidak_ada_angka_aturan_diketik_tangan():
         teks_md = re.sub(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1", "", teks_md, flags=re.S | re.M)  # fenced blocks
         teks_md = re.sub(r"\[\[[^\]]*\]\]", "", teks_md)
         teks_md = re.sub(r'placeholder="[^"]*"', "", teks_md)  # an input's example, not a rule
+        teks_md = re.sub(r"`[^`\n]*`", "", teks_md)  # how to type a number, shown as code, not a figure
         for n, baris in enumerate(teks_md.splitlines(), 1):
             for m in ANGKA_TANGAN.finditer(baris):
                 temuan.append(f"{md.relative_to(ROOT)}:{n}: {m.group(0)!r} in {baris.strip()[:90]!r}")

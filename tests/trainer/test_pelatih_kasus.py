@@ -39,7 +39,7 @@ def test_case_prose_refers_only_to_its_own_request():
 @pytest.mark.parametrize("md", KASUS, ids=lambda p: p.stem)
 def test_case_page_numbers_equal_the_engine(built_site, md):
     (permintaan,) = permintaan_hitung(md)
-    hasil = hitung(permintaan)
+    hasil = hitung(ER.dengan_tanggal(permintaan))  # as the page computes it
     d = hasil["desimal"]
     page_html = html_halaman(built_site, md)
     teks = teks_artikel(page_html)
@@ -54,9 +54,7 @@ def test_case_page_numbers_equal_the_engine(built_site, md):
     for kunci in ("kenaikan_pangkat", "kenaikan_jenjang"):
         blok = hasil[kunci]
         if blok:
-            assert f"butuh AK kumulatif {_f(blok['ak_minimal'], d)}" in teks, (md.name, kunci)
-            if not blok["ak_terpenuhi"]:
-                assert f"kurang {_f(blok['kekurangan'], d)}" in teks, (md.name, kunci)
+            assert blok["judul"] in teks and blok["ringkas"] in teks, (md.name, kunci)
 
     # Every value quoted in the step-by-step prose.
     for req, jalur in rujukan_hasil(md):
@@ -95,7 +93,7 @@ def test_case_share_links_open_in_the_calculator(site_server, built_site, page):
     page.set_default_timeout(120_000)
     for nomor, md in enumerate(KASUS):
         (permintaan,) = permintaan_hitung(md)
-        hasil = hitung(permintaan)
+        hasil = hitung(ER.dengan_tanggal(permintaan))
         d = hasil["desimal"]
         if nomor == 0:
             page.goto(site_server + url_halaman(md))
