@@ -111,8 +111,9 @@ def check_display(page, h: dict) -> None:
             assert step["dasar"] in li.locator("details.jf-dasar").text_content()
     # Kenaikan blocks: title, sentence, figures, every condition with state, reason, step, basis.
     for key, sel in (("kenaikan_pangkat", "[data-kenaikan=kalk-kp-judul]"),
-                     ("kenaikan_jenjang", "[data-kenaikan=kalk-kj-judul]")):
-        k = h[key]
+                     ("kenaikan_jenjang", "[data-kenaikan=kalk-kj-judul]"),
+                     ("kenaikan_pangkat_tanpa_formasi", "[data-kenaikan=kalk-kptf-judul]")):
+        k = h.get(key)
         if k is None:
             assert page.locator(sel).count() == 0
             continue

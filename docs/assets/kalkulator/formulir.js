@@ -270,11 +270,6 @@ export class Formulir {
       if (input.closest(".jf-kolom").hidden || input.value.trim() === "") continue;
       // A number from a link stays that number while its text is unchanged.
       r[k] = input.dataset.asli !== undefined && input.value === input.dataset.asli ? Number(input.dataset.asli) : input.value;
-      // TRANSITIONAL, until main's engine parses text (its aturan() then has
-      // label_kolom): an engine that takes JSON numbers only gets the plain cases as numbers.
-      if (!this.aturan.label_kolom && typeof r[k] === "string" && /^\d+(,\d+)?$/.test(r[k].trim())) {
-        r[k] = Number(r[k].trim().replace(",", "."));
-      }
     }
     for (const k of TANGGAL) {
       const input = $("f-" + k);

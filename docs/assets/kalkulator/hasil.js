@@ -192,10 +192,7 @@ function grafik(g) {
   if (teks(sumbu[1])) svg.append(sv("text", { x: W - R, y: H - 6, class: "jf-grafik__teks", "text-anchor": "end" }, sumbu[1]));
   return el("figure", { class: "jf-grafik-wadah" }, [
     svg,
-    el("figcaption", null, [
-      teks(g.keterangan) ? el("span", { text: g.keterangan + " " }) : null,
-      depan.length ? el("span", { text: "Garis penuh: angka kredit yang sudah dihitung; garis putus-putus: perkiraan." }) : null,
-    ]),
+    el("figcaption", { text: teks(g.keterangan) || "" }),
   ]);
 }
 
@@ -240,6 +237,7 @@ export function tampilkan(h) {
     langkah(h),
     kenaikan(h.kenaikan_pangkat, "kalk-kp-judul"),
     kenaikan(h.kenaikan_jenjang, "kalk-kj-judul"),
+    kenaikan(h.kenaikan_pangkat_tanpa_formasi, "kalk-kptf-judul"),
     komponen(h),
     grafik(h.grafik),
     rincian(h),
