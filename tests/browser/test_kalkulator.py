@@ -160,7 +160,7 @@ def check_display(page, h: dict) -> None:
     if h.get("grafik") and len(h["grafik"]["titik"]) > 1:
         svg = page.locator("svg.jf-grafik")
         assert svg.get_attribute("aria-label") == h["grafik"]["keterangan"]
-        labels = svg.locator("text").all_inner_texts()
+        labels = svg.locator("text").all_text_contents()
         engine = set(strings(h["grafik"]))
         for lab in labels:
             assert lab in engine or all(part in engine for part in lab.split(": ")), lab
@@ -224,7 +224,7 @@ def test_form_is_filled_from_the_build_time_rules(kalk):
         field = page.locator(f'[data-kolom="{kolom}"]')
         if field.count():
             fid = field.get_attribute("id")
-            assert page.locator(f'label[for="{fid}"] .jf-label').inner_text() == label
+            assert page.locator(f'label[for="{fid}"] .jf-label').text_content() == label
 
 
 def test_typing_indonesian_numbers(kalk):
