@@ -85,7 +85,8 @@ def tepat_json(nilai: Fraction):
 
 @lru_cache(maxsize=4096)  # pure; the same AK values recur across requests
 def persen(nilai: Fraction) -> str:
-    return f"{tepat(nilai)}%"
+    """A rate of satuan /1 as a percentage: 1,5 -> "150%"."""
+    return f"{tepat(nilai * 100)}%"
 
 
 # What a person types: "1.050,5" (Indonesian), "1050,5", "25,75", "1050.5", "1.050" (= 1050).

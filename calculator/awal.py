@@ -79,7 +79,7 @@ def _perpindahan(kasus: Kasus) -> tuple[Fraction, dict]:
     m = dates.bulan_dari(p.perpindahan_tanggal)
     pct = persentase(kasus, p.perpindahan_predikat, m)
     koef = koefisien(kasus, m)
-    konversi = Fraction(bulan) / setahun.nilai * pct.nilai / 100 * koef.nilai
+    konversi = Fraction(bulan) / setahun.nilai * pct.nilai * koef.nilai
     dasar = ak_dasar(kasus)
     ak = konversi + dasar.nilai
     rumus = (f"{bulan}/{teks(setahun.nilai)} x {persen(pct.nilai)} x {tepat(koef.nilai)} + AK Dasar "
@@ -189,7 +189,7 @@ def pendidikan(kasus: Kasus) -> tuple[Fraction, dict | None]:
         return NOL, info
     pct = kasus.nilai("pendidikan_persen", t)
     akk = kasus.nilai(f"akk_pangkat.{kasus.jenjang.kode}")
-    ak = pct.nilai / 100 * akk.nilai
+    ak = pct.nilai * akk.nilai  # satuan /1
     info.update(ak=ke_json(ak, d), ak_teks=teks(ak, d), dihitung=True, dasar_hukum=kasus.dasar(pct),
                 rumus=f"{persen(pct.nilai)} x {tepat(akk.nilai)} = {teks(ak, d)}",
                 keterangan=f"Tambahan satu kali untuk ijazah baru ({dates.teks_tanggal(t)}).")

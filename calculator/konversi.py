@@ -38,7 +38,7 @@ def ak_per_bulan(kasus: Kasus, predikat: str, bulan: int) -> Fraction:
         nilai = (kasus.nilai("bulan_setahun", dates.awal_bulan(bulan)), persentase(kasus, predikat, bulan),
                  koefisien(kasus, bulan))
         setahun, pct, koef = (n.nilai for n in nilai)
-        return pct / 100 * koef / setahun, tuple(n for n in nilai if not n.dikonfirmasi)
+        return pct * koef / setahun, tuple(n for n in nilai if not n.dikonfirmasi)
 
     hasil, belum = kasus.aturan.ingat(("ak_per_bulan", kasus.jenjang.kode, predikat, bulan), buat)
     for n in belum:  # a memo hit must flag the same unconfirmed values as the first computation
@@ -53,9 +53,9 @@ def _baris(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> tuple[Fract
     pct = persentase(kasus, predikat, mulai)
     setahun = kasus.nilai("bulan_setahun", dates.awal_bulan(mulai))
     p, k, s = pct.nilai, koef.nilai, setahun.nilai
-    # One exact fraction: bulan x persentase x koefisien / (setahun x 100).
+    # One exact fraction: bulan x persentase (satuan /1) x koefisien / setahun.
     ak = Fraction(bulan * p.numerator * k.numerator * s.denominator,
-                  s.numerator * 100 * p.denominator * k.denominator)
+                  s.numerator * p.denominator * k.denominator)
     d = kasus.p.desimal
     dasar = [kasus.dasar(pct)]
     if bulan != setahun.nilai:
@@ -67,7 +67,7 @@ def _baris(kasus: Kasus, mulai: int, selesai: int, predikat: str) -> tuple[Fract
         "periode_teks": dates.teks_rentang(mulai, selesai),
         "bulan": bulan,
         "predikat": kasus.nama_predikat(predikat),
-        "persentase": tepat_json(pct.nilai),
+        "persentase": tepat_json(pct.nilai * 100),  # shown as a percentage (150)
         "koefisien": tepat_json(koef.nilai),
         "ak": ke_json(ak, d),
         "ak_teks": teks(ak, d),

@@ -22,8 +22,11 @@ def _angka(x):
 
 
 def nilai_publik(aturan: Aturan, n: Nilai) -> dict:
+    param = aturan.parameter.get(n.nama)
     return {
         "nilai": _angka(n.nilai),
+        "satuan": param.satuan if param else "",
+        "deskripsi": param.deskripsi if param else "",
         "berlaku": n.berlaku.isoformat(),
         "dasar_hukum": aturan.dasar_hukum(n),
         "dikonfirmasi": n.dikonfirmasi,
@@ -72,7 +75,7 @@ def snapshot(aturan: Aturan, tanggal: _dt.date | None = None) -> dict:
         "jenjang": jenjang,
         "golongan": [{"kode": g, "pangkat": nama} for g, nama in aturan.pangkat.items()],
         "predikat": [
-            {"kode": kode, "nama": d["nama"], "label": d["label"], "persentase": v(f"persentase.{kode}")["nilai"],
+            {"kode": kode, "nama": d["nama"], "label": d["label"], "persentase": _angka(aturan.nilai_pada(f"persentase.{kode}", tanggal).nilai * 100),
              "rincian": v(f"persentase.{kode}")}
             for kode, d in aturan.predikat.items()
         ],

@@ -40,6 +40,8 @@ class Nilai(NamedTuple):
 class Parameter(NamedTuple):
     nama: str
     riwayat: tuple[Nilai, ...]  # sorted by `berlaku`
+    deskripsi: str = ""  # what the value means, in Bahasa Indonesia (tables use it as a title)
+    satuan: str = ""  # "AK", "tahun", "bulan", "/1" (a rate: 1,5 is 150 %), "kode", "tanggal", ...
 
     def pada(self, tanggal: _dt.date) -> Nilai | None:
         """The value in force on `tanggal`, or None before the first one took effect."""
@@ -151,28 +153,39 @@ def _number(value):
     return Fraction(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _nilai(nama: str, entry: dict) -> Nilai:
+def _nilai(nama: str, entry: dict, warisan: dict | None = None) -> Nilai:
     # Scalars become exact fractions; lists (months, ranges, jenjang codes) stay as written.
-    raw = _number(entry["nilai"])
+    # `dasar` and `pasal` may be stated once on the group (warisan) and overridden per value.
+    e = {**(warisan or {}), **entry}
     return Nilai(
         nama=nama,
-        nilai=raw,
-        berlaku=entry["berlaku"],
-        dasar=entry["dasar"],
-        pasal=entry.get("pasal", ""),
-        status=entry.get("status", "berlaku"),
-        catatan=entry.get("catatan", ""),
+        nilai=_number(e["nilai"]),
+        berlaku=e["berlaku"],
+        dasar=e["dasar"],
+        pasal=e.get("pasal", ""),
+        status=e.get("status", "berlaku"),
+        catatan=e.get("catatan", ""),
     )
 
 
-def _collect(prefix: str, node, out: dict[str, Parameter]) -> None:
-    """Walk a TOML tree; every array of tables holding `nilai` is a dated parameter."""
+# Keys a group table states once for every value below it (OpenFisca's index.yaml).
+WARISAN = ("deskripsi", "satuan", "dasar", "pasal")
+
+
+def _collect(prefix: str, node, out: dict[str, Parameter], warisan: dict | None = None) -> None:
+    """Walk a TOML tree; every array of tables holding `nilai` is a dated parameter. A table's
+    `deskripsi`, `satuan`, `dasar` and `pasal` are inherited by every parameter below it."""
+    warisan = warisan or {}
     if isinstance(node, list) and node and all(isinstance(e, dict) and "nilai" in e for e in node):
-        riwayat = tuple(sorted((_nilai(prefix, e) for e in node), key=lambda n: n.berlaku))
-        out[prefix] = Parameter(prefix, riwayat)
+        riwayat = tuple(sorted((_nilai(prefix, e, warisan) for e in node), key=lambda n: n.berlaku))
+        # A single parameter states its description and unit on its first value.
+        meta = {**warisan, **{k: node[0][k] for k in ("deskripsi", "satuan") if k in node[0]}}
+        out[prefix] = Parameter(prefix, riwayat, meta.get("deskripsi", ""), meta.get("satuan", ""))
     elif isinstance(node, dict):
+        turun = {**warisan, **{k: node[k] for k in WARISAN if k in node and not isinstance(node[k], (dict, list))}}
         for key, child in node.items():
-            _collect(f"{prefix}.{key}" if prefix else key, child, out)
+            if key not in WARISAN:
+                _collect(f"{prefix}.{key}" if prefix else key, child, out, turun)
 
 
 @lru_cache(maxsize=1)

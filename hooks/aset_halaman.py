@@ -46,7 +46,11 @@ def on_post_page(output, page, config):
     if ARTIKEL not in output or "</head>" not in output:
         raise PluginError(f"{page.file.src_uri}: tempat aset halaman tidak ditemukan ({ARTIKEL}).")
 
+    prefix = config["extra"].get("versi_aset")  # hooks/versi_aset.py: a folder named by content
+
     def url(path: str) -> str:
+        if prefix and path.startswith("assets/"):
+            path = prefix + path[len("assets/"):]
         return html.escape(get_relative_url(path, page.url))
 
     links = "".join(f'<link rel="stylesheet" href="{url(c)}">' for c in css)

@@ -154,7 +154,7 @@ def on_page_markdown(markdown, page, config, files):
         "root": akar,
         "runtime": {k: runtime[k] for k in ("pyodide_dir", "stdlib", "wheel", "wheel_sha256")},
         "pustaka": _state["pustaka"],
-        "worker": "assets/massal/worker.js",
+        "worker": config["extra"].get("versi_aset", "assets/") + "massal/worker.js",  # hooks/versi_aset.py
     }
     payload = html.escape(json.dumps(konfigurasi, ensure_ascii=False, separators=(",", ":")))
     return markdown.replace(PENANDA, f'<div id="massal-konfigurasi" hidden data-konfigurasi="{payload}"></div>')

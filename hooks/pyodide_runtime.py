@@ -255,7 +255,8 @@ def on_files(files, config):
         # A memory snapshot holds Pyodide, the engine, the stdlib's import state and whatever the
         # worker's Python glue defined: bound to all four.
         "snapshot_cache": f"panduan-jf-snapshot-{version}-{sha[:16]}-{stdlib_sha[:8]}-{glue[:8]}",
-        "worker": "assets/kalkulator/worker.js",
+        # Under the folder named by the assets' content (hooks/versi_aset.py).
+        "worker": config["extra"].get("versi_aset", "assets/") + "kalkulator/worker.js",
         "ukuran": ukuran,
     }
     _state["manifest"] = manifest

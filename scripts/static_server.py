@@ -199,6 +199,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     server_version = "PanduanJF"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    timeout = 60  # an idle keep-alive connection is closed after a minute
 
     # ------------------------------------------------------------------ plumbing
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
@@ -391,6 +392,32 @@ class Server(http.server.ThreadingHTTPServer):
     allow_reuse_address = sys.platform != "win32"  # Windows would let two servers share a port
     request_queue_size = 64
 
+    def __init__(self, *args, **kwargs):
+        self._open = set()
+        self._open_lock = threading.Lock()
+        super().__init__(*args, **kwargs)
+
+    # Browsers keep connections open (HTTP/1.1 keep-alive): a stopped server must close them too,
+    # or it goes on serving old files on them.
+    def process_request(self, request, client_address):
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self):
+        with self._open_lock:
+            open_now = list(self._open)
+        for request in open_now:
+            try:
+                request.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
     def handle_error(self, request, client_address):
         # A browser that stops a download (navigation, a closed tab) is normal; anything else is
         # one short line when verbose, never a traceback.
@@ -438,6 +465,7 @@ class StaticServer:
         except KeyboardInterrupt:
             pass
         finally:
+            self.httpd.close_connections()
             self.httpd.server_close()
 
     def stop(self) -> None:
@@ -445,6 +473,7 @@ class StaticServer:
             self.httpd.shutdown()
             self._thread.join(timeout=5)
             self._thread = None
+        self.httpd.close_connections()
         self.httpd.server_close()
 
     def __enter__(self):

@@ -24,9 +24,7 @@ HARI = dt.date(2025, 1, 15)
 
 
 def nilai(nama: str, tanggal: dt.date = HARI):
-    p = muat().param(nama)
-    n = p.pada(tanggal) or p.riwayat[0]
-    return n.nilai
+    return muat().nilai_pada(nama, tanggal).nilai  # the engine's one strict lookup
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +93,9 @@ def test_predikat_persentase_and_labels(snapshot):
     for p in snapshot["predikat"]:
         resmi = RESMI["predikat"][p["kode"]]
         assert p["persentase"] == resmi["persentase"]
-        assert nilai(f"persentase.{p['kode']}") == resmi["persentase"]
+        # The data holds rates in satuan /1 (1,5); the official table prints percentages (150%).
+        assert muat().param(f"persentase.{p['kode']}").satuan == "/1"
+        assert nilai(f"persentase.{p['kode']}") * 100 == resmi["persentase"]
         for label in resmi["label"]:
             assert label in p["label"], (p["kode"], label)
 
@@ -139,14 +139,15 @@ def test_rentang_integrasi_against_fixture(snapshot):
 
 
 def test_pendidikan_persen_and_mulai_konversi(snapshot):
-    assert snapshot["pendidikan_persen"]["nilai"] == RESMI["pendidikan_persen"]
+    assert snapshot["pendidikan_persen"]["satuan"] == "/1"
+    assert Fraction(str(snapshot["pendidikan_persen"]["nilai"])) * 100 == RESMI["pendidikan_persen"]
     assert snapshot["mulai_konversi"]["nilai"] == RESMI["mulai_konversi"]
 
 
 def test_pendidikan_bonus_equals_koefisien_for_every_jenjang():
     # Section 6: 25% of the AKK per KP step equals the koefisien tahunan of the jenjang.
     for kode, j in RESMI["jenjang"].items():
-        bonus = Fraction(nilai("pendidikan_persen"), 100) * nilai(f"akk_pangkat.{kode}")
+        bonus = nilai("pendidikan_persen") * nilai(f"akk_pangkat.{kode}")
         assert bonus == Fraction(str(j["koefisien"])), kode
 
 
@@ -423,3 +424,15 @@ def test_perpindahan_batas_tahun_against_fixture():
     # Section 6: with the top pangkat of jabatan administrasi held for more than 3 years, only the
     # last 3 years count.
     assert nilai("perpindahan_batas_tahun") == RESMI["perpindahan_batas_tahun"]
+
+
+def test_every_parameter_explains_itself():
+    # Issue 11: a description and a unit per parameter (OpenFisca's `description` and `unit`),
+    # references stated once per group where they are shared.
+    a = muat()
+    for nama, p in a.parameter.items():
+        assert p.deskripsi and p.satuan, nama
+        if p.satuan == "/1":
+            assert all(0 < n.nilai <= 2 for n in p.riwayat), (nama, "a rate, not a bare percentage")
+    teks = (PAKET / "data" / "kenaikan.toml").read_text("utf-8")
+    assert teks.count('pasal = "Lampiran (angka kredit kumulatif kenaikan pangkat)"') == 1

@@ -242,7 +242,9 @@ def simulasi(req: dict, jenis: str):
     koef = KOEFISIEN[jenjang]
     hari = dt.date.fromisoformat(req["tanggal_hitung"])
     if jenis == "kp":
-        target = RESMI["jenjang"][jenjang]["akk_pangkat"] * (gol.index(golongan) + 1)
+        # Below the jenjang's range: one KP step of the jenjang (the stated, flagged reading).
+        langkah = gol.index(golongan) + 1 if golongan in gol else 1
+        target = RESMI["jenjang"][jenjang]["akk_pangkat"] * langkah
         tmt, tahun_masa, jendela = req.get("tmt_golongan"), 2, 24
     else:
         target = RESMI["jenjang"][jenjang]["akk_jenjang"]
@@ -327,7 +329,9 @@ def simulasi(req: dict, jenis: str):
 @st.composite
 def permintaan_proyeksi(draw):
     jenjang = draw(st.sampled_from(sorted(JENJANG)))
-    golongan = draw(st.sampled_from(JENJANG[jenjang]))
+    # Penyetaraan placed people "tanpa memperhatikan jenjang pangkat": any golongan, now and then.
+    semua = sorted({g for gg in JENJANG.values() for g in gg})
+    golongan = draw(st.sampled_from(JENJANG[jenjang]) | st.sampled_from(semua))
     hari = draw(st.dates(dt.date(2023, 3, 1), dt.date(2028, 12, 31)))  # rules complete from 1 March 2023
     req = {"jenjang": jenjang, "golongan": golongan, "tanggal_hitung": hari.isoformat(),
            "ak_awal": draw(st.integers(0, 40_000)) / 100,

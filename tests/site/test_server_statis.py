@@ -209,3 +209,16 @@ def test_kit_server_serves_the_kit_folder(tmp_path):
         proc.terminate()
         out = proc.communicate(timeout=10)[0]
     assert "Traceback" not in out
+
+
+def test_stop_closes_kept_alive_connections(situs):
+    # A stopped server must not go on serving on a connection the browser kept open.
+    with _module().StaticServer(situs) as server:
+        host, port = server.url.split("//")[1].strip("/").split(":")
+        conn = http.client.HTTPConnection(host, int(port), timeout=5)
+        conn.request("GET", "/bab/")
+        assert conn.getresponse().read() == b"<p>bab</p>"
+    with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
+        conn.request("GET", "/bab/")
+        conn.getresponse().read()
+    conn.close()

@@ -15,7 +15,55 @@
     }
     return terdaftar;
   }
+  // Updates (issue 10). Every page carries the code version of its build (div.jf-versi,
+  // hooks/versi_aset.py); this script runs with the one of the page it was loaded with.
+  function versiDari(akarDok) {
+    var el = akarDok.querySelector(".jf-versi");
+    return el ? el.getAttribute("data-versi") : null;
+  }
+  var versiSkrip = versiDari(document);
+  function beritahuVersiBaru() {
+    if (document.querySelector(".jf-versi-baru")) return;
+    var kotak = document.createElement("div");
+    kotak.className = "jf-versi-baru";
+    kotak.setAttribute("role", "status");
+    kotak.style.cssText = "position:fixed;left:50%;bottom:1rem;transform:translateX(-50%);z-index:10;" +
+      "display:flex;gap:.8rem;align-items:center;padding:.6rem 1rem;border-radius:.3rem;" +
+      "box-shadow:0 .2rem .6rem rgba(0,0,0,.3);background:var(--md-primary-fg-color,#3f51b5);" +
+      "color:var(--md-primary-bg-color,#fff);font-size:.8rem;max-width:calc(100% - 2rem)";
+    var teks = document.createElement("span");
+    teks.textContent = "Versi baru tersedia.";
+    var tombol = document.createElement("button");
+    tombol.type = "button";
+    tombol.textContent = "Muat ulang";
+    tombol.style.cssText = "font:inherit;font-weight:700;color:inherit;background:transparent;" +
+      "border:1px solid currentColor;border-radius:.2rem;padding:.2rem .6rem;cursor:pointer";
+    tombol.addEventListener("click", function () { location.reload(); });
+    kotak.appendChild(teks);
+    kotak.appendChild(tombol);
+    document.body.appendChild(kotak);
+  }
   if (sw) {
+    // A new service worker takes over at once (hooks/offline.py). A page of an older build is
+    // told so; a page of the new build (the usual case: pages come from the network) is not.
+    var adaPengendali = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      var baru = navigator.serviceWorker.controller;
+      if (!adaPengendali || !baru) { adaPengendali = !!baru; return; }
+      baru.postMessage({ jenis: "versi" });
+    });
+    var terakhirDicek = Date.now();
+    document.addEventListener("visibilitychange", function () {
+      // A tab left open for hours asks the host for a new release when it is looked at again.
+      if (document.visibilityState !== "visible" || Date.now() - terakhirDicek < 10 * 60 * 1000) return;
+      terakhirDicek = Date.now();
+      navigator.serviceWorker.getRegistration(akar.href).then(function (r) { if (r) r.update(); }, function () {});
+    });
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      if (e.data && e.data.jenis === "versi" && e.data.kode && versiSkrip && e.data.kode !== versiSkrip) {
+        beritahuVersiBaru();
+      }
+    });
     navigator.serviceWorker.addEventListener("message", function (e) {
       if (e.data && e.data.jenis === "runtime-tersimpan") {
         document.documentElement.dataset.jfLuring = "siap";
@@ -88,6 +136,13 @@
   }
 
   function diHalaman() {
+    // Material's instant navigation brought the content of another build: its scripts are not
+    // the ones running here. Load that page fully instead of mixing the two builds.
+    var versiIni = versiDari(document);
+    if (versiSkrip && versiIni && versiIni !== versiSkrip) {
+      location.reload();
+      return;
+    }
     muatAset();
     if (!document.getElementById("kalkulator")) return;
     muatKalkulator().then(function (modul) { modul.mount(); }, function () {
