@@ -61,7 +61,10 @@ class Kalkulator {
     const pesan = [];
     if (alamat && alamat.galat) pesan.push(alamat.galat);
     if (tersimpan && tersimpan.galat) pesan.push(tersimpan.galat + " Tekan \"Hapus data tersimpan\" untuk menghapusnya.");
-    if (alamat && alamat.permintaan) pesan.push(...this.muat(alamat.permintaan, "Tautan simulasi"));
+    if (alamat && alamat.permintaan) {
+      this.dariTautan = true;
+      pesan.push(...this.muat(alamat.permintaan, "Tautan simulasi"));
+    }
     else if (tab) {
       this.muat(tab.permintaan, "Isian sebelumnya");
       this.form.semua = tab.semua;
@@ -127,6 +130,7 @@ class Kalkulator {
       else { tampilan.status(this.m, false); this.kirim(); }
     });
     $("kalk-mulai-ulang").addEventListener("click", () => {
+      this.dariTautan = false;
       this.form.kosongkan();
       tampilan.kabar([]);
       history.replaceState(history.state, "", location.pathname + location.search);
@@ -196,11 +200,17 @@ class Kalkulator {
     // navigation, history) shows the latest input, not the link's first one. Once typing pauses:
     // browsers throttle frequent history updates.
     clearTimeout(this.alamatNanti);
-    this.alamatNanti = setTimeout(() => {
-      if (this.akar.isConnected && location.hash.startsWith("#s=") && location.href !== t.value) {
-        history.replaceState(history.state, "", t.value);
-      }
-    }, 500);
+    this.alamatNanti = setTimeout(() => this.perbaruiAlamat(), 500);
+  }
+
+  perbaruiAlamat() {
+    const t = $("kalk-tautan").value;
+    // Material's navigation.tracking empties the hash when the page scrolls back to its top:
+    // a page opened from a link keeps the link in its address.
+    const hash = location.hash;
+    if (this.akar.isConnected && t && (hash.startsWith("#s=") || (this.dariTautan && !hash)) && location.href !== t) {
+      history.replaceState(history.state, "", t);
+    }
   }
 
   berubah() {
@@ -275,6 +285,7 @@ class Kalkulator {
     }
     this.m.jumlahJawaban = (this.m.jumlahJawaban || 0) + 1;
     this.akar.dataset.jawaban = String(this.m.jumlahJawaban);
+    if (this.dariTautan && !location.hash) this.perbaruiAlamat();
     tampilan.umumkanHasil({ ms: performance.now() - t0, msMesin, hasil: h });
   }
 }
@@ -302,5 +313,9 @@ window.addEventListener("hashchange", () => {
   if (!k || !k.akar.isConnected || !location.hash.startsWith("#s=")) return;
   const r = simpan.dariAlamat();
   if (r && r.galat) tampilan.kabar([r.galat]);
-  else if (r) { tampilan.kabar(k.muat(r.permintaan, "Tautan simulasi")); k.berubah(); }
+  else if (r) {
+    k.dariTautan = true;
+    tampilan.kabar(k.muat(r.permintaan, "Tautan simulasi"));
+    k.berubah();
+  }
 });
