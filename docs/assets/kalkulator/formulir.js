@@ -34,10 +34,6 @@ export function el(tag, attrs, children) {
   return n;
 }
 
-function norm(s) {
-  return String(s ?? "").toLowerCase().replace(/[\s_]+/g, "");
-}
-
 function objek(x) {
   return x !== null && typeof x === "object" && !Array.isArray(x);
 }
@@ -152,12 +148,6 @@ export class Formulir {
     }
   }
 
-  predikatNama(nilai) {
-    const p = this.aturan.predikat.find((p) => norm(p.nama) === norm(nilai) || norm(p.kode) === norm(nilai)
-      || (p.label || []).some((l) => norm(l) === norm(nilai)));
-    return p ? p.nama : nilai;
-  }
-
   // ---------------------------------------------------------------- start: PAK, integrasi, none
   mode() {
     const r = this.akar.querySelector("input[name=kalk-awal]:checked");
@@ -202,7 +192,9 @@ export class Formulir {
     isiTanggal(selesai, d.selesai);
     const predikat = el("select", { id: `p${n}-predikat`, "data-bidang": "predikat" });
     for (const p of this.aturan.predikat) predikat.append(el("option", { value: p.nama, text: p.nama }));
-    this.pilihNilai(predikat, d.predikat !== undefined ? this.predikatNama(d.predikat) : "Baik");
+    // A predikat as the link or file wrote it ("Butuh Perbaikan", "baik") stays as written: the
+    // engine matches labels (maintainers/desain.md), and the link round-trips unchanged.
+    this.pilihNilai(predikat, d.predikat !== undefined ? d.predikat : "Baik");
     const galat = el("p", { class: "jf-galat", id: `p${n}-galat`, hidden: "" });
     const kolom = (label, input, kelas) => {
       input.setAttribute("aria-describedby", `p${n}-galat`);
@@ -376,7 +368,7 @@ export class Formulir {
         const v = r.perpindahan[k], input = $("f-perpindahan_" + k);
         if (v === undefined || v === null) continue;
         if (!teks(v)) tolak(input);
-        else if (k === "predikat") this.pilihNilai(input, this.predikatNama(v));
+        else if (k === "predikat") this.pilihNilai(input, v);
         else isiTanggal(input, v);
       }
     } else if (ada("perpindahan")) tolak($("f-perpindahan_tanggal"), "Perpindahan dari jabatan lain");
@@ -422,7 +414,7 @@ export class Formulir {
     else if (objek(r.proyeksi)) {
       this.lainProyeksi = sisa(r.proyeksi, new Set(["predikat", "mulai"]));
       const p = r.proyeksi.predikat;
-      if (teks(p)) this.pilihNilai(pro, this.predikatNama(p));
+      if (teks(p)) this.pilihNilai(pro, p);
       else {
         pro.value = PROYEKSI_BAWAAN;
         if (p !== undefined && p !== null) tolak(pro);

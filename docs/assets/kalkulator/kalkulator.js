@@ -204,11 +204,12 @@ class Kalkulator {
   }
 
   perbaruiAlamat() {
+    if (!this.akar.isConnected) return; // left the page by instant navigation
     const t = $("kalk-tautan").value;
     // Material's navigation.tracking empties the hash when the page scrolls back to its top:
     // a page opened from a link keeps the link in its address.
     const hash = location.hash;
-    if (this.akar.isConnected && t && (hash.startsWith("#s=") || (this.dariTautan && !hash)) && location.href !== t) {
+    if (t && (hash.startsWith("#s=") || (this.dariTautan && !hash)) && location.href !== t) {
       history.replaceState(history.state, "", t);
     }
   }
