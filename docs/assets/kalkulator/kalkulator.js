@@ -276,6 +276,7 @@ class Kalkulator {
   }
 
   selesai(h, t0, msMesin) {
+    this.kunciTampil = JSON.stringify(this.req || this.form.baca());
     this.form.bersihkanGalat();
     if (Array.isArray(h.galat)) {
       const belum = this.form.tampilkanGalat(h.galat);
@@ -307,6 +308,11 @@ window.__jfKalkulator = {
   keBase64url: simpan.keBase64url,
   dariBase64url: simpan.dariBase64url,
   baca: () => window.__jfKalkulator.aktif && window.__jfKalkulator.aktif.form.baca(),
+  // True once what is shown answers the form as it is now (tests, benchmarks).
+  tenang: () => {
+    const k = window.__jfKalkulator.aktif;
+    return !!k && !k.sibuk && !k.kotor && k.kunciTampil === JSON.stringify(k.form.baca());
+  },
 };
 
 window.addEventListener("hashchange", () => {
