@@ -10,12 +10,8 @@ import argparse
 import os
 import sys
 import time
-from pathlib import Path
 
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from calculator import hitung  # noqa: E402
+from calculator import hitung
 
 TARGET = 2000
 

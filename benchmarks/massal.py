@@ -21,10 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "massal"))
+from tests.massal.massal_bantu import buat_baris, ke_csv
 
-from massal_bantu import buat_baris, ke_csv  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TANGGAL = "2026-12-01"
 
@@ -52,7 +51,7 @@ def bagian_cli(tmp: Path, n: int, n_besar: int) -> None:
           f"{n / terbaik['cpu']:.0f} baris/detik CPU (target >= 2000 pada satu inti)")
     xlsx = tmp / f"pegawai-{n}.xlsx"
     subprocess.run([sys.executable, "-c", (
-        "import sys, openpyxl, csv; sys.path.insert(0, 'tests/massal'); from massal_bantu import buat_baris; "
+        "import openpyxl; from tests.massal.massal_bantu import buat_baris; "
         f"wb = openpyxl.Workbook(write_only=True); ws = wb.create_sheet('Data'); "
         f"[ws.append(r) for r in buat_baris({n}, seed=1)[0]]; wb.save({str(xlsx)!r})")], cwd=ROOT, check=True)
     r = cli(xlsx, tmp / "hasil.xlsx")
@@ -66,14 +65,11 @@ def bagian_cli(tmp: Path, n: int, n_besar: int) -> None:
 
 
 def bagian_peramban(tmp: Path, jumlah: list[int]) -> None:
-    import importlib.util
     import socket
 
     from playwright.sync_api import sync_playwright
 
-    spec = importlib.util.spec_from_file_location("static_server", ROOT / "scripts" / "static_server.py")
-    ss = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ss)
+    from scripts import static_server as ss
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

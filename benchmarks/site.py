@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import os
 import re
@@ -43,10 +42,8 @@ os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
 
 
 def _static_server():
-    spec = importlib.util.spec_from_file_location("static_server", ROOT / "scripts" / "static_server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from scripts import static_server
+    return static_server
 
 
 _cpu_seconds: list[float] = []

@@ -80,9 +80,14 @@ def susun(aturan: Aturan, p: Permintaan) -> dict:
         "proyeksi": info_proyeksi,
         "grafik": narasi.grafik(kasus, proyeksi, blok),
     }
-    for n in sorted(kasus.belum_dikonfirmasi.values(), key=lambda n: n.nama):
-        kasus.peringatkan(f"Nilai yang dipakai ({n.nama}) belum dikonfirmasi dari teks peraturan: {n.catatan} "
-                          "Perlu dikonfirmasi ke pengelola kepegawaian atau BKPSDM.")
+    # Every unconfirmed rule value used is named to the reader in plain words, and listed for
+    # front ends and tests by its parameter name.
+    belum = sorted(kasus.belum_dikonfirmasi.values(), key=lambda n: n.nama)
+    for n in belum:
+        kasus.peringatkan(f"Belum dipastikan ({aturan.parameter[n.nama].deskripsi}). {n.catatan} "
+                          "Tanyakan ke pengelola kepegawaian atau BKPSDM.")
+    hasil["belum_dipastikan"] = [{"nama": n.nama, "deskripsi": aturan.parameter[n.nama].deskripsi,
+                                  "catatan": n.catatan, "dasar_hukum": aturan.dasar_hukum(n)} for n in belum]
     hasil["peringatan"] = list(dict.fromkeys(kasus.peringatan))
     hasil["aturan_versi"] = aturan.versi
     hasil["desimal"] = d

@@ -73,12 +73,22 @@ def _syarat_predikat_disiplin(kasus: Kasus, tahun: int, dasar: str) -> list[dict
         fakta("hukuman_disiplin", "Tidak sedang menjalani hukuman disiplin",
               None if kasus.p.hukuman_disiplin is None else not kasus.p.hukuman_disiplin,
               "Tidak sedang menjalani hukuman disiplin.", "Sedang menjalani hukuman disiplin.",
-              "Belum diisi.", "", "Pastikan Anda tidak sedang menjalani hukuman disiplin."),
+              "Belum diisi.", "",
+              "Kenaikan pangkat baru dapat diusulkan setelah hukuman disiplin selesai; tanyakan ke BKPSDM "
+              "pengaruhnya pada angka kredit Anda." if kasus.p.hukuman_disiplin
+              else "Pastikan Anda tidak sedang menjalani hukuman disiplin."),
     ]
 
 
 def _judul_golongan(kasus: Kasus, golongan: str) -> str:
     return kasus.pangkat(golongan)
+
+
+# The conditions each kenaikan checks, in the order its `syarat` lists them (rules reference
+# section 5). calculator.tabel shows the same lists; tests/engine/test_tabel_syarat.py holds the
+# results to them. pengembangan_profesi only for the jenjang in `pengembangan_profesi_untuk`.
+SYARAT_KP = ("angka_kredit", "masa_pangkat", "predikat", "hukuman_disiplin")
+SYARAT_KJ = ("angka_kredit", "masa_jenjang", "predikat", "uji_kompetensi", "formasi", "pengembangan_profesi")
 
 
 def kenaikan_pangkat(kasus: Kasus, kumulatif: Fraction, proyeksi: Proyeksi) -> dict | None:
@@ -91,8 +101,7 @@ def kenaikan_pangkat(kasus: Kasus, kumulatif: Fraction, proyeksi: Proyeksi) -> d
     tujuan = urutan[urutan.index(p.golongan) + 1]
     akk = kasus.nilai(f"akk_pangkat.{j.kode}")
     if letak == "dalam":
-        # Cumulative in the jenjang: the n-th golongan above the lowest needs n x AKK per step.
-        minimal = akk.nilai * (j.golongan.index(p.golongan) + 1)
+        minimal = j.ak_kumulatif_kp(akk.nilai, tujuan)
     else:
         # Below the range no source sets the AK of a KP: one stated, flagged reading.
         kali = kasus.nilai("kp_di_bawah_rentang_kali")

@@ -54,7 +54,7 @@ KOLOM: tuple[Kolom, ...] = (
           "Angka kredit kumulatif di jenjang ini menurut PAK terakhir. Koma atau titik sebagai pemisah "
           "desimal boleh (12,5 atau 12.5). Kosongkan bila belum ada PAK di jenjang ini: kalkulator "
           "memakai AK Dasar golongan. Jangan diisi bersama ak_konvensional."),
-    Kolom("tanggal_pak", "Tanggal PAK terakhir", False, "pilihan", ("", "2022-12-30", ""),
+    Kolom("tanggal_pak", "Tanggal PAK terakhir", False, "pilihan", ("", "2024-01-01", ""),
           "Tanggal PAK terakhir (TTTT-BB-HH atau HH/BB/TTTT). Predikat untuk bulan sebelum tanggal ini "
           "sudah termasuk dalam ak_awal dan tidak dihitung lagi."),
     Kolom("tmt_golongan", "TMT golongan", True, "pilihan", ("2022-04-01", "2021-10-01", "2020-10-01"),
@@ -427,42 +427,11 @@ _PERIODE = re.compile(r"^\s*(\d{4})[-/](\d{1,2})\s*(?:s\.?\s*d\.?|sd|sampai|hing
 _NIP_ANGKA = re.compile(r"^\d[\d ]*$")
 
 
-_MESIN: dict = {}
-
-
-def _mesin_baca_teks() -> bool:
-    """Whether this engine reads numbers written as text ('12,5'): the engine parses them in one
-    place (KONTRAK-BARU). Engines before that accept only JSON numbers: see _angka_lama."""
-    if "teks" not in _MESIN:
-        r = hitung({"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": "1,5", "tanggal_hitung": "2026-01-01"})
-        _MESIN["teks"] = "galat" not in r
-    return _MESIN["teks"]
-
-
-def _angka_lama(teks: str):
-    """Only for an engine that does not read text yet: the forms people type, as KONTRAK-BARU
-    specifies them ("1.050,5", "1050.5", "25,75", "1.050" = 1050); anything else stays text and
-    the engine names the field."""
-    t = teks.replace(" ", "")
-    if re.fullmatch(r"\d+", t):
-        return int(t)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
-        t = t.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d+,\d+", t):
-        t = t.replace(",", ".")
-    elif not re.fullmatch(r"\d+\.\d+", t):
-        return teks
-    return int(t) if "." not in t else float(t)
-
-
 def _angka(nilai):
     """A number cell for the engine: numbers as they are, text as typed (the engine reads '12,5')."""
     if isinstance(nilai, (int, float)) and not isinstance(nilai, bool):
         return nilai
-    teks = _teks(nilai)
-    if not teks:
-        return None
-    return teks if _mesin_baca_teks() else _angka_lama(teks)
+    return _teks(nilai) or None
 
 
 class Baris(NamedTuple):
@@ -702,7 +671,11 @@ class Proses:
             return masukan + sel_hasil, info
         kp, kj = r.get("kenaikan_pangkat"), r.get("kenaikan_jenjang")
         kp_tujuan = f"{kp['golongan_tujuan']} {kp.get('pangkat_tujuan') or ''}".strip() if kp else ""
-        kj_tujuan = f"{kj.get('jenjang_tujuan_nama') or kj.get('jenjang_tujuan')} ({kj.get('golongan_tujuan')})" if kj else ""
+        kj_tujuan = ""
+        if kj:
+            kj_tujuan = kj.get("jenjang_tujuan_nama") or kj.get("jenjang_tujuan") or ""
+            if kj.get("golongan_tujuan"):
+                kj_tujuan += f" ({kj['golongan_tujuan']})"
         sel_hasil = [r.get("ak_kumulatif"), *_sel_blok(kp, kp_tujuan, self.hari), *_sel_blok(kj, kj_tujuan, self.hari),
                      " | ".join(r.get("peringatan") or ()), ""]
         h = dict(zip(NAMA_HASIL, sel_hasil))
@@ -711,7 +684,7 @@ class Proses:
             "jenjang": profil.get("jenjang_nama", ""), "golongan": profil.get("golongan", ""),
             "kp_waktu": h["kp_waktu"], "kj_waktu": h["kj_waktu"],
             "tidak_diketahui": bool(h["kp_syarat_perlu_dipastikan"] or h["kj_syarat_perlu_dipastikan"]),
-            "peringatan": bool(r.get("peringatan")),
+            "peringatan": len(r.get("peringatan") or ()),
         })
         self.ringkasan.tambah(r, info)
         return masukan + sel_hasil, info
@@ -1074,7 +1047,10 @@ def _info_tabel(sel: list, info: dict, p: Proses, urutan: int) -> dict:
         d[f"{jenis}_rinci"] = "; ".join(rinci)
         d[f"{jenis}_belum"] = h[f"{jenis}_syarat_belum"]
         d[f"{jenis}_pastikan"] = h[f"{jenis}_syarat_perlu_dipastikan"]
-    d["peringatan"] = h["peringatan"]
+    # The warnings' full text is in the output file and the printed sheet; the table only says
+    # how many there are (repeating long texts in every row would slow the page down).
+    if info["peringatan"]:
+        d["peringatan_teks"] = f"{_bilangan(info['peringatan'])} peringatan (lihat berkas hasil atau lembar cetak)"
     return d
 
 
@@ -1151,19 +1127,21 @@ def _lembar_cetak(nomor: int, b: Baris, r: dict) -> dict:
         if not blok:
             continue
         tujuan = (f"{blok.get('golongan_tujuan', '')} {blok.get('pangkat_tujuan') or ''}" if kunci == "kenaikan_pangkat"
-                  else f"{blok.get('jenjang_tujuan_nama', '')} ({blok.get('golongan_tujuan', '')})").strip()
+                  else blok.get("jenjang_tujuan_nama", "")).strip()
         kenaikan.append({
             "judul": blok.get("judul") or f"{judul} ke {tujuan}",
             "ringkas": blok.get("ringkas") or "",
             "isian": [["AK minimal", blok.get("ak_minimal_teks") or t(blok.get("ak_minimal"))],
                       ["Kekurangan AK", blok.get("kekurangan_teks") or t(blok.get("kekurangan"))],
-                      ["AK cukup pada bulan", _teks_bulan(blok.get("proyeksi_bulan")) or "-"],
+                      ["AK cukup pada bulan", blok.get("proyeksi_bulan_teks") or _teks_bulan(blok.get("proyeksi_bulan")) or "-"],
                       ["Tanggal paling awal", blok.get("proyeksi_tanggal_teks") or _teks_tanggal(blok.get("proyeksi_tanggal")) or "-"],
                       ["Keterangan", blok.get("proyeksi_keterangan") or ""]],
             "syarat": [{"nama": s.get("nama", ""), "status": s.get("status", ""), "status_teks": _status_teks(s),
-                        "alasan": s.get("alasan", "")} for s in blok.get("syarat") or ()],
+                        "alasan": s.get("alasan", ""), "dasar": s.get("dasar") or "", "langkah": s.get("langkah") or ""}
+                       for s in blok.get("syarat") or ()],
         })
     return {"nama": b.nama, "nip": b.nip, "jawaban": ringkasan.get("jawaban") or "", "asumsi": ringkasan.get("asumsi") or "",
+            "langkah": [x.get("teks", "") for x in ringkasan.get("langkah") or () if x.get("teks")],
             "isian": isian, "kenaikan": kenaikan, "peringatan": list(r.get("peringatan") or ()),
             "catatan": r.get("catatan", "")}
 

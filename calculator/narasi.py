@@ -43,7 +43,7 @@ def ringkasan(kasus: Kasus, awal: Awal, konversi: Fraction, bonus: Fraction, kum
     kalimat.append(f"Angka kredit kumulatif Anda {teks(kumulatif, d)} sebagai {j.nama}, golongan {kasus.pangkat(p.golongan)}.")
     pilihan = _pilih(calon)
     asumsi = None
-    if proyeksi_info is not None:
+    if proyeksi_info is not None and any(b.get("proyeksi_bulan") for b, _ in calon):
         asumsi = f"Dengan anggapan predikat {proyeksi_info['predikat']} setiap bulan mulai {proyeksi_info['mulai_teks']}."
     if pilihan is None:
         kalimat.append(f"Jenjang {j.nama} dengan golongan ini adalah puncak kategorinya: tidak ada kenaikan pangkat "
@@ -69,6 +69,8 @@ def ringkasan(kasus: Kasus, awal: Awal, konversi: Fraction, bonus: Fraction, kum
             if b.get("proyeksi_keterangan"):
                 kalimat.append(b["proyeksi_keterangan"])
 
+    if p.hukuman_disiplin and kp and pilihan and pilihan[0] is not kp:
+        kalimat.append(f"{kp['judul']} tertahan selama hukuman disiplin.")
     langkah: list[dict] = []
 
     def tambah(teks_langkah: str | None, dasar: str = "") -> None:
@@ -83,9 +85,9 @@ def ringkasan(kasus: Kasus, awal: Awal, konversi: Fraction, bonus: Fraction, kum
     if ada_bulan_kosong:
         tambah("Lengkapi predikat kinerja untuk bulan atau tahun yang belum dimasukkan (lihat peringatan); bila "
                "penilaiannya belum ada, tanyakan ke atasan dan BKPSDM.")
-    urut = ([pilihan] if pilihan else []) + [c for c in calon if c is not pilihan]
-    for b, _ in urut:
-        for s in b["syarat"]:
+    # The next step's conditions only: the other kenaikan keep theirs in their own block.
+    if pilihan:
+        for s in pilihan[0]["syarat"]:
             tambah(s.get("langkah"), s.get("dasar", ""))
     if pilihan and pilihan[0]["ak_terpenuhi"]:
         tambah("Bila angka kredit sudah cukup, minta pejabat penilai kinerja menetapkan PAK, lalu ajukan usul "

@@ -73,6 +73,13 @@ class Jenjang(NamedTuple):
     tujuan: str | None
     sumber: Nilai
 
+    def ak_kumulatif_kp(self, akk_per_kenaikan, golongan_tujuan: str):
+        """AK counted in the jenjang that a KP to `golongan_tujuan` (in the jenjang) needs: the n-th
+        golongan above the lowest needs n x the AKK per kenaikan pangkat, so kelebihan carries over
+        inside the jenjang (rules reference section 4; S34, S35). The engine and the tables both
+        use this one statement of the rule."""
+        return akk_per_kenaikan * self.golongan.index(golongan_tujuan)
+
 
 class Aturan:
     """The rules, indexed for the engine, with memos of what is computed from them alone."""

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from . import dates
 from .angka import persen, teks
+from .kenaikan import SYARAT_KJ, SYARAT_KP
 from .rules import Aturan, Nilai, muat
 
 TANDA_BELUM_DIKONFIRMASI = "*"
@@ -67,7 +68,7 @@ def daftar_tabel(aturan: Aturan | None = None, tanggal: _dt.date | None = None) 
     for j in semua:
         step = v(f"akk_pangkat.{j.kode}")
         kj = v(f"akk_jenjang.{j.kode}")
-        naik = [f"{g}: {teks(step.nilai * (i + 1))}" for i, g in enumerate(j.golongan[1:])]
+        naik = [f"{g}: {teks(j.ak_kumulatif_kp(step.nilai, g))}" for g in j.golongan[1:]]
         tujuan = a.jenjang[j.tujuan].nama if j.tujuan else None
         rows.append([j.nama, _sel(step)[0], "; ".join(naik) or "-",
                      f"{_sel(kj)[0]} (ke {tujuan})" if kj else "- (jenjang tertinggi)"])
@@ -102,15 +103,37 @@ def daftar_tabel(aturan: Aturan | None = None, tanggal: _dt.date | None = None) 
     pred_p, pred_j = v("predikat_pangkat_tahun"), v("predikat_jenjang_tahun")
     minimal = a.predikat[v("predikat_minimal").nilai]["nama"]
     profesi = v("pengembangan_profesi_untuk")
+    uji, kebutuhan = v("uji_kompetensi_jenjang"), v("kebutuhan_jenjang")
     ke = ", ".join(a.jenjang[k].nama for k in profesi.nilai)
-    tambah("syarat", "Syarat selain angka kredit", ["Syarat", "Kenaikan pangkat", "Kenaikan jenjang"], [
-        ["Masa", f"paling singkat {teks(masa_p.nilai)} tahun dalam pangkat terakhir", f"paling singkat {teks(masa_j.nilai)} tahun dalam jenjang terakhir"],
-        ["Predikat kinerja", f"minimal {minimal} dalam {teks(pred_p.nilai)} tahun terakhir", f"minimal {minimal} dalam {teks(pred_j.nilai)} tahun terakhir"],
-        ["Uji kompetensi", "tidak", "wajib lulus"],
-        ["Kebutuhan (formasi)", "tidak", "harus tersedia di jenjang tujuan"],
-        ["Pangkat", "-", "menduduki golongan tertinggi jenjang"],
-        ["Pengembangan profesi", "tidak", f"wajib untuk kenaikan ke {ke}"],
-    ], [masa_p, masa_j, pred_p, pred_j, profesi])
+
+    def wajib(n: Nilai | None, teks_wajib: str) -> str:
+        if n is None or not n.nilai:
+            return "-"
+        return teks_wajib + ("" if n.dikonfirmasi else TANDA_BELUM_DIKONFIRMASI)
+
+    # One row per condition the engine checks (kenaikan.SYARAT_KP / SYARAT_KJ), AK aside; "-" where
+    # that kenaikan does not check it.
+    baris = {
+        "masa_pangkat": ("Masa", f"paling singkat {teks(masa_p.nilai)} tahun dalam pangkat terakhir", None),
+        "masa_jenjang": ("Masa", None, f"paling singkat {teks(masa_j.nilai)} tahun dalam jenjang terakhir"),
+        "predikat": ("Predikat kinerja", f"minimal {minimal} dalam {teks(pred_p.nilai)} tahun terakhir",
+                     f"minimal {minimal} dalam {teks(pred_j.nilai)} tahun terakhir"),
+        "hukuman_disiplin": ("Hukuman disiplin", "tidak sedang menjalani", None),
+        # Not universal: the instansi pembina decides (flagged, as in the engine).
+        "uji_kompetensi": ("Uji kompetensi", None, wajib(uji, "menurut ketentuan instansi pembina")),
+        "formasi": ("Kebutuhan (formasi)", None, wajib(kebutuhan, "harus tersedia di jenjang tujuan")),
+        "pengembangan_profesi": ("Pengembangan profesi", None, f"diperlukan untuk kenaikan ke {ke}"),
+    }
+    rows: dict[str, list[str]] = {}
+    for kode in dict.fromkeys(k for k in SYARAT_KP + SYARAT_KJ if k != "angka_kredit"):
+        judul, kp, kj = baris[kode]
+        row = rows.setdefault(judul, [judul, "-", "-"])
+        if kode in SYARAT_KP and kp:
+            row[1] = kp
+        if kode in SYARAT_KJ and kj:
+            row[2] = kj
+    tambah("syarat", "Syarat selain angka kredit", ["Syarat", "Kenaikan pangkat", "Kenaikan jenjang"],
+           list(rows.values()), [masa_p, masa_j, pred_p, pred_j, profesi, uji, kebutuhan])
     return hasil
 
 

@@ -30,8 +30,9 @@ _TABEL = re.compile(r"^(?P<indent>[ \t]*)\[\[tabel (?P<nama>[a-z_]+)\]\][ \t]*$"
 _NILAI = re.compile(r"\[\[nilai (?P<nama>[A-Za-z_./]+)\]\]")
 _HASIL = re.compile(r"\[\[hasil (?P<json>\{.*?\}) (?P<path>[A-Za-z_0-9.]+)\]\]")
 _PERSEN = ("persentase.", "pendidikan_persen")
-TANDA_HTML = ('<span class="belum-dikonfirmasi" title="Belum dikonfirmasi dari teks peraturan; '
-              'pastikan ke pengelola kepegawaian atau BKPSDM.">*</span>')
+# Same words as the guide's "Belum dipastikan" boxes: one way of flagging what is uncertain.
+TANDA_HTML = ('<span class="belum-dikonfirmasi" title="Belum dipastikan: belum terbaca dalam teks '
+              'peraturan. Tanyakan kepada BKPSDM.">*</span>')
 STATUS = {"terpenuhi": "✅ terpenuhi", "belum": "❌ belum", "tidak_diketahui": "❔ belum diketahui"}
 
 
@@ -42,7 +43,9 @@ def tautan_kalkulator(permintaan: dict, page_url: str) -> str:
     return f"{get_relative_url('kalkulator/', page_url)}#s={kode}"
 
 
-def _angka(x, desimal: int) -> str:
+def teks_angka(x, desimal: int) -> str:
+    """A number of a result (JSON number) as the guide writes it: 1.050,5 (half-up); booleans as
+    "ya"/"tidak", None as "-". Shared with the trainer hook and the trainer tests."""
     if isinstance(x, bool):
         return "ya" if x else "tidak"
     if isinstance(x, (int, float)):
@@ -119,8 +122,8 @@ def render_tabel(nama: str, where: str) -> str:
     out += ["| " + " | ".join(sel(s) for s in r) + " |" for r in tabel.baris]
     out += ["", f"<small>Dasar hukum: {'; '.join(tabel.dasar)}.</small>"]
     if tabel.belum_dikonfirmasi:
-        out += ["", f"<small>{TANDA_HTML} Nilai bertanda bintang belum dikonfirmasi dari teks peraturan; "
-                "pastikan ke pengelola kepegawaian atau BKPSDM.</small>"]
+        out += ["", f"<small>{TANDA_HTML} Belum dipastikan: nilai bertanda bintang belum terbaca dalam teks "
+                "peraturan. Tanyakan kepada BKPSDM sebelum mengandalkannya.</small>"]
     return "\n".join(out + ["", "</div>"])
 
 
@@ -158,7 +161,7 @@ def render_hasil(data: str, path: str, where: str) -> str:
             nilai = nilai[int(bagian)] if isinstance(nilai, list) else nilai[bagian]
         except (KeyError, IndexError, ValueError, TypeError) as exc:
             raise PluginError(f"{where}: jalur '{path}' tidak ada dalam hasil") from exc
-    return _angka(nilai, hasil["desimal"])
+    return teks_angka(nilai, hasil["desimal"])
 
 
 def _indent(teks_md: str, indent: str) -> str:

@@ -100,9 +100,7 @@ def stdlib_tambahan() -> bytes:
 
 
 def _massal():
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    from calculator import massal  # noqa: PLC0415 - the working tree's module, at build time
+    from calculator import massal  # noqa: PLC0415 - the engine (installed editable), at build time
 
     return massal
 

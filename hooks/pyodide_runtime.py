@@ -190,9 +190,7 @@ def _trimmed_lock() -> bytes:
 
 
 def _aturan() -> dict:
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import calculator  # noqa: PLC0415 - the engine of this working tree, at build time
+    import calculator  # noqa: PLC0415 - the engine (installed editable), at build time
 
     try:
         data = calculator.aturan()
@@ -312,4 +310,23 @@ def on_post_page(output, page, config):
     charset = '<meta charset="utf-8">'
     if charset not in output:
         raise PluginError(f"{CALCULATOR_PAGE}: {charset} tidak ditemukan di <head>.")
-    return output.replace(charset, charset + _start_script(root, _state["manifest"]), 1)
+    return output.replace(charset, charset + _start_script(root, _state["manifest"])
+                          + SEARCH_AFTER_ANSWER, 1)
+
+
+# On a full load of the calculator page, Material's search fetches its index (search_index.json,
+# ~56 KB gzip) at once, sharing a slow link with Pyodide. This holds that one fetch back until the
+# first answer is on screen (jf-hasil) or the reader does anything on the page (focus, a click, a
+# key: also when the calculator failed); the search then works as before. Nothing else is held.
+SEARCH_AFTER_ANSWER = (
+    "<script>(function(){var X=window.XMLHttpRequest&&XMLHttpRequest.prototype;"
+    "if(!X||window.__jfCariTunda)return;"
+    "var buka,tunda=new Promise(function(r){buka=r});window.__jfCariTunda=tunda;"
+    "function lepas(){buka()}"
+    "addEventListener('jf-hasil',lepas,{once:true});"
+    "['focusin','keydown','pointerdown'].forEach(function(t){addEventListener(t,lepas,{once:true,capture:true})});"
+    # Material fetches the index with XMLHttpRequest: hold back send() for that URL only.
+    "var o=X.open,k=X.send;X.open=function(m,u){this.__jfCari=/search\\/search_index\\.json(\\?|$)/.test(String(u));"
+    "return o.apply(this,arguments)};X.send=function(){var x=this,a=arguments;"
+    "if(x.__jfCari){tunda.then(function(){k.apply(x,a)});return}return k.apply(x,a)}})();</script>"
+)

@@ -11,17 +11,13 @@ import datetime as _dt
 import os
 import subprocess
 
-_BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
+from calculator.dates import teks_tanggal  # the project's one date formatter
 
 _tanggal_git: dict[str, str] = {}
 
 
 def _tanggal_indonesia(iso: str) -> str:
-    tahun, bulan, hari = (int(bagian) for bagian in iso.split("-"))
-    return f"{hari} {_BULAN[bulan - 1]} {tahun}"
+    return teks_tanggal(_dt.date.fromisoformat(iso))
 
 
 def on_config(config, **kwargs):

@@ -25,7 +25,8 @@ A block holds YAML (JSON is YAML too):
     ```
 
 `{{nilai KEY}}` (koefisien.X, persentase.X, akk_pangkat.X, akk_jenjang.X, ak_dasar.GOL,
-nilai_dasar.X, pangkat.GOL) is read from `calculator.aturan()`, so no figure is typed by hand.
+nilai_dasar.X, pangkat.GOL) is rendered by `hooks.engine_render.render_nilai` from the rules data, so
+no figure is typed by hand and it reads exactly like `[[nilai KEY]]`.
 The answer goes into data attributes; docs/assets/pelatih/kuis.js checks it in the browser, with no
 server. The double-brace syntax differs from the engine's `[[...]]` on purpose: the two hooks may
 run in any order without touching each other's text.
@@ -38,15 +39,15 @@ import json
 import logging
 import posixpath
 import re
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
-
-import importlib.util
-import os
 
 import markdown as md_lib
 import yaml
 from mkdocs.exceptions import PluginError
+
+# `{{nilai KEY}}` renders exactly like the guide's `[[nilai KEY]]`, and answers like every other
+# number of the site: one renderer, in the engine's hook.
+from hooks.engine_render import render_nilai, teks_angka
 
 log = logging.getLogger("mkdocs.hooks.trainer_quiz")
 
@@ -60,43 +61,11 @@ class KuisError(ValueError):
     pass
 
 
-def _engine_render():
-    """The lead's hooks/engine_render.py, so that `{{nilai KEY}}` renders exactly like
-    `[[nilai KEY]]` (same number format, same mark on unconfirmed values)."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "engine_render.py")
-    try:
-        spec = importlib.util.spec_from_file_location("_trainer_engine_render", path)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        if hasattr(mod, "render_nilai"):
-            return mod
-    except (OSError, ImportError):
-        pass
-    return None
-
-
-_ENGINE_RENDER = _engine_render()
-
-
 def format_angka(nilai: Any, desimal: int = 2) -> str:
-    """Indonesian number format as the engine renders it: comma decimal, no trailing zeros."""
-    if isinstance(nilai, bool) or not isinstance(nilai, (int, float, Decimal)):
+    """Indonesian number format, half-up, as the engine writes it (calculator.angka.teks)."""
+    if isinstance(nilai, bool) or not isinstance(nilai, (int, float)):
         return str(nilai)
-    d = Decimal(str(nilai)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    teks = format(d, "f")
-    if "." in teks:
-        teks = teks.rstrip("0").rstrip(".")
-    bulat, _, pecahan = teks.partition(".")
-    tanda = ""
-    if bulat.startswith("-"):
-        tanda, bulat = "-", bulat[1:]
-    kelompok = []
-    while len(bulat) > 3:
-        kelompok.insert(0, bulat[-3:])
-        bulat = bulat[:-3]
-    kelompok.insert(0, bulat)
-    hasil = tanda + ".".join(kelompok)
-    return hasil + ("," + pecahan if pecahan else "")
+    return teks_angka(nilai, desimal)
 
 
 def ambil_jalur(data: Any, jalur: str) -> Any:
@@ -113,44 +82,6 @@ def ambil_jalur(data: Any, jalur: str) -> Any:
     return kini
 
 
-def nilai_aturan(aturan: dict, kunci: str) -> str:
-    """Resolve a `{{nilai KEY}}` from calculator.aturan()."""
-    jenis, _, kode = kunci.partition(".")
-    jenjang = {j["kode"]: j for j in aturan.get("jenjang", [])}
-    if jenis in ("koefisien", "akk_pangkat", "akk_jenjang", "nilai_dasar"):
-        if kode not in jenjang:
-            raise KuisError(f"jenjang tidak dikenal: {kode}")
-        v = jenjang[kode].get(jenis)
-        if isinstance(v, dict):
-            v = v.get("nilai")
-        if v is None:
-            raise KuisError(f"{kunci} tidak ada di aturan")
-        return format_angka(v)
-    if jenis == "persentase":
-        for p in aturan.get("predikat", []):
-            if p["kode"] == kode:
-                return format_angka(p["persentase"]) + "%"
-        raise KuisError(f"predikat tidak dikenal: {kode}")
-    if jenis == "pangkat":
-        for g in aturan.get("golongan", []):
-            if g["kode"] == kode:
-                return g["pangkat"]
-        raise KuisError(f"golongan tidak dikenal: {kode}")
-    if jenis == "ak_dasar":
-        for j in aturan.get("jenjang", []):
-            ak_dasar = j.get("ak_dasar")
-            if isinstance(ak_dasar, dict) and kode in ak_dasar:
-                v = ak_dasar[kode]
-                return format_angka(v["nilai"] if isinstance(v, dict) else v)
-        # AK Dasar = cumulative AK of the golongan inside its jenjang (PerBKN 3/2023 Lampiran).
-        for j in aturan.get("jenjang", []):
-            gols = j.get("golongan", [])
-            if kode in gols:
-                return format_angka(gols.index(kode) * j["akk_pangkat"])
-        raise KuisError(f"golongan tidak dikenal: {kode}")
-    raise KuisError(f"kunci nilai tidak dikenal: {kunci}")
-
-
 def _inline_md(teks: str) -> str:
     """Render a short Markdown text (bold, italics, code) to HTML without a wrapping <p>."""
     out = md_lib.markdown(teks.strip())
@@ -160,11 +91,10 @@ def _inline_md(teks: str) -> str:
 
 
 class PenyusunKuis:
-    def __init__(self, page, files, hitung=None, aturan=None):
+    def __init__(self, page, files, hitung=None):
         self.page = page
         self.files = files
         self._hitung = hitung
-        self._aturan = aturan
         self.nomor = 0
 
     def hitung(self, permintaan):
@@ -173,21 +103,13 @@ class PenyusunKuis:
             self._hitung = hitung
         return self._hitung(permintaan)
 
-    def aturan(self):
-        if self._aturan is None:
-            from calculator import aturan
-            self._aturan = aturan()
-        return self._aturan
-
     def isi_tempat(self, teks: str, konteks: dict) -> str:
         def ganti(m):
             if m.group("kunci"):
-                if _ENGINE_RENDER is not None and self._aturan is None:
-                    try:
-                        return _ENGINE_RENDER.render_nilai(m.group("kunci"), self.page.file.src_uri)
-                    except PluginError as e:
-                        raise KuisError(str(e)) from e
-                return nilai_aturan(self.aturan(), m.group("kunci"))
+                try:
+                    return render_nilai(m.group("kunci"), self.page.file.src_uri)
+                except PluginError as e:
+                    raise KuisError(str(e)) from e
             nama = m.group(1)
             if nama not in konteks:
                 raise KuisError(f"{{{{{nama}}}}} hanya untuk soal angka")
@@ -248,10 +170,7 @@ class PenyusunKuis:
             jawaban = ambil_jalur(hasil, str(spek["jalur"]))
             if isinstance(jawaban, bool) or not isinstance(jawaban, (int, float)):
                 raise KuisError(f"jalur '{spek['jalur']}' bukan angka: {jawaban!r}")
-            if _ENGINE_RENDER is not None and hasattr(_ENGINE_RENDER, "_angka"):
-                konteks["jawaban"] = _ENGINE_RENDER._angka(jawaban, hasil.get("desimal", 2))
-            else:
-                konteks["jawaban"] = format_angka(jawaban, hasil.get("desimal", 2))
+            konteks["jawaban"] = teks_angka(jawaban, hasil.get("desimal", 2))
             konteks["rumus"] = "; ".join(r.get("rumus", "") for r in hasil.get("rincian", []))
         elif jenis == "pilihan":
             pilihan = spek.get("pilihan")
@@ -302,8 +221,8 @@ class PenyusunKuis:
         return "\n".join(bagian)
 
 
-def render_markdown(markdown: str, page, files, hitung=None, aturan=None) -> str:
-    penyusun = PenyusunKuis(page, files, hitung=hitung, aturan=aturan)
+def render_markdown(markdown: str, page, files, hitung=None) -> str:
+    penyusun = PenyusunKuis(page, files, hitung=hitung)
 
     def ganti(m):
         try:

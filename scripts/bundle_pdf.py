@@ -18,12 +18,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
-import importlib.util
 import io
 import os
 import re
-import sys
 from pathlib import Path
+
+from calculator.dates import teks_tanggal
+from scripts.static_server import StaticServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -107,16 +108,8 @@ JS_AMBIL = """
 """
 
 
-def _static_server():
-    spec = importlib.util.spec_from_file_location("static_server", ROOT / "scripts" / "static_server.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def _versi_aturan() -> str:
     try:
-        sys.path.insert(0, str(ROOT))
         from calculator import aturan
         return str(aturan().get("versi", ""))
     except Exception:  # the handout still prints without it
@@ -126,8 +119,6 @@ def _versi_aturan() -> str:
 def susun_html(base: str, stylesheets: list[str], body_attrs: dict, bagian: list[tuple[str, str]],
                halaman: list[int | None]) -> str:
     tanggal = dt.date.today()
-    bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-             "September", "Oktober", "November", "Desember"][tanggal.month - 1]
     versi = _versi_aturan()
     links = "\n".join(f'<link rel="stylesheet" href="{html.escape(h)}">' for h in stylesheets)
     attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in body_attrs.items())
@@ -150,7 +141,7 @@ def susun_html(base: str, stylesheets: list[str], body_attrs: dict, bagian: list
 <section class="sampul">
 <h1>Panduan Jabatan Fungsional</h1>
 <p class="sub">Modul inti: penyetaraan jabatan dan angka kredit sejak 2023</p>
-<p class="kecil">Bahan untuk peserta sosialisasi dan bimbingan teknis. Dicetak {tanggal.day} {bulan} {tanggal.year}{f"; aturan versi {html.escape(versi)}" if versi else ""}.</p>
+<p class="kecil">Bahan untuk peserta sosialisasi dan bimbingan teknis. Dicetak {teks_tanggal(tanggal)}{f"; aturan versi {html.escape(versi)}" if versi else ""}.</p>
 <p class="kecil">Semua angka dihitung oleh mesin kalkulator portal ini saat situs dibangun. Hasil
 perhitungan bukan Penetapan Angka Kredit (PAK): AK baru sah setelah ditetapkan oleh pejabat yang
 berwenang. Angka bertanda "perlu dikonfirmasi" harus dipastikan ke pengelola kepegawaian atau
@@ -228,7 +219,7 @@ def buat(site: Path) -> tuple[Path, Path]:
         raise SystemExit(f"Chromium tidak ada di {CHROMIUM}; jalankan bash scripts/setup (atau atur CHROMIUM)")
     keluar = site / FOLDER_UNDUH
     keluar.mkdir(parents=True, exist_ok=True)
-    server = _static_server().StaticServer(site, "127.0.0.1", 0).start()
+    server = StaticServer(site, "127.0.0.1", 0).start()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)

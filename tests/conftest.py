@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
 import subprocess
@@ -26,6 +25,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from scripts import static_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -40,16 +41,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _load_static_server():
-    spec = importlib.util.spec_from_file_location(
-        "panduan_static_server", ROOT / "scripts" / "static_server.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-static_server = _load_static_server()
 
 
 def _free_port() -> int:

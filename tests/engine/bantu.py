@@ -43,7 +43,12 @@ def syarat(blok: dict, kode: str) -> dict:
 
 def belum_dikonfirmasi_disebut(hasil: dict, nama: str) -> bool:
     """True when a warning names the unconfirmed parameter `nama`."""
-    return any(nama in p and "belum dikonfirmasi" in p for p in hasil["peringatan"])
+    if not any(nama in x["nama"] for x in hasil["belum_dipastikan"]):
+        return False
+    # ... and the reader is told, in words, without the internal name.
+    assert sum(p.startswith("Belum dipastikan (") for p in hasil["peringatan"]) == len(hasil["belum_dipastikan"])
+    assert not any(x["nama"] in p for x in hasil["belum_dipastikan"] for p in hasil["peringatan"])
+    return True
 
 
 def pecahan(x) -> Fraction:

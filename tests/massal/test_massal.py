@@ -40,7 +40,8 @@ def galat_berkas(data: bytes, nama: str = "data.csv") -> str:
 def contoh_diharapkan() -> list[Decimal]:
     """The template's three example rows, worked out from the rules."""
     sari = F("12.5") + ak_periode("ahli_muda", 12, "Baik") * 2 + ak_periode("ahli_muda", 12, "Sangat Baik")
-    dedi = F(10) + ak_periode("terampil", 12, "Baik") * 3
+    # Dedi's PAK is dated 1 January 2024: his 2023 rating is already inside its AK (maintainers/desain.md)
+    dedi = F(10) + ak_periode("terampil", 12, "Baik") * 2
     rina = (F("550.63") - NILAI_DASAR["ahli_madya"] + ak_periode("ahli_madya", 6, "Baik")
             + ak_periode("ahli_madya", 6, "Sangat Baik"))
     return [bulat(sari), bulat(dedi), bulat(rina)]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -12,12 +11,10 @@ import pytest
 from calculator import hitung
 from calculator.angka import teks
 from calculator.tabel import TANDA_BELUM_DIKONFIRMASI, daftar_tabel
+from hooks import engine_render as render
 from fractions import Fraction
 
 ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("engine_render", ROOT / "hooks" / "engine_render.py")
-render = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(render)
 
 CONTOH = {"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0,
           "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"},

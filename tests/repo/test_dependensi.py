@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
-import importlib.util
 import io
 import re
 import sys
@@ -114,10 +113,8 @@ def test_every_import_is_declared():
 
 
 def _pyodide_runtime():
-    spec = importlib.util.spec_from_file_location("repo_pyodide_runtime", ROOT / "hooks" / "pyodide_runtime.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from hooks import pyodide_runtime
+    return pyodide_runtime
 
 
 def test_engine_wheel_is_built_by_the_backend_and_reproducible(monkeypatch):

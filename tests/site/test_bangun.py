@@ -93,9 +93,10 @@ def test_every_page_shows_last_updated_date(built_site, site_pages):
 
 def test_last_updated_date_comes_from_git(tmp_path):
     # The hook reads the date of the last commit touching each file, not the build day.
-    import importlib.util
     import subprocess
     from types import SimpleNamespace
+
+    from hooks import tanggal_revisi
 
     repo = tmp_path / "repo"
     (repo / "docs").mkdir(parents=True)
@@ -110,9 +111,7 @@ def test_last_updated_date_comes_from_git(tmp_path):
         subprocess.run(cmd, cwd=repo, env=env, check=True)
     (repo / "docs" / "baru.md").write_text("# Baru\n")  # not committed: falls back to mtime
 
-    spec = importlib.util.spec_from_file_location("tanggal_revisi", ROOT / "hooks" / "tanggal_revisi.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = tanggal_revisi
     hook.on_config({"docs_dir": str(repo / "docs")})
 
     def meta_for(name):

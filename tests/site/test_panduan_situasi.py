@@ -171,3 +171,29 @@ def test_search_box_finds_the_page_by_reader_words(page, site_server, kata, hala
     hasil = [urlparse(u).path.lstrip("/") for u in _search(page, site_server, kata)]
     halaman_hasil = list(dict.fromkeys(h.split("#")[0] for h in hasil))
     assert halaman in halaman_hasil[:5], f"{kata!r}: {halaman} tidak di lima teratas {halaman_hasil[:8]}"
+
+
+def _contoh(built_site, url: str) -> list[str]:
+    teks = page_file(built_site, url).read_text(encoding="utf-8")
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", b))
+            for b in re.findall(r'<div class="ak-contoh">(.*?)Buka di kalkulator', teks, re.S)]
+
+
+def test_mismatched_golongan_examples_are_on_the_page(built_site):
+    """Situations B and C of the penyetaraan cohort, each a worked example from the engine."""
+    contoh = _contoh(built_site, "golongan-tidak-sesuai/")
+    for judul in ("Ahli Pertama, golongan IV/a", "Ahli Muda, golongan III/b", "Ahli Madya, golongan III/d"):
+        assert any(judul in c for c in contoh), judul
+    b = next(c for c in contoh if "Ahli Pertama, golongan IV/a" in c)
+    # Golongan above the jenjang: no kenaikan pangkat inside it, only the kenaikan jenjang.
+    assert "Kenaikan pangkat ke" not in b and "Kenaikan jenjang ke Ahli Muda" in b
+
+
+def test_faq_ahli_muda_iiid_counts_pak_months_once(built_site):
+    """Ahli Muda III/d, PAK of January 2026 with 187,5, ratings 2024-2025 entered: those months are
+    inside the PAK, so the AK stays 187,5 and the KJ (200, PermenPANRB 1/2023) lacks 12,5."""
+    contoh = [c for c in _contoh(built_site, "tanya-jawab/") if "Ahli Muda, golongan III/d" in c]
+    assert len(contoh) == 1
+    c = contoh[0]
+    assert "187,5 + 0 = 187,5" in c
+    assert "kurang 12,5 dari 200" in c

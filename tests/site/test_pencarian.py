@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -11,14 +10,13 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from hooks import search_stem
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _hook():
-    spec = importlib.util.spec_from_file_location("search_stem", ROOT / "hooks" / "search_stem.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return search_stem
 
 
 def _words(text: str) -> set[str]:

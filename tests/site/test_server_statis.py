@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import importlib.util
 import os
 import subprocess
 import sys
@@ -16,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from scripts import static_server
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("static_server_t", ROOT / "scripts" / "static_server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return static_server
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ tests never write into the shared build.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -18,21 +17,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def muat_modul(nama: str, path: Path):
-    spec = importlib.util.spec_from_file_location(nama, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="session")
 def skrip_pdf():
-    return muat_modul("pelatih_bundle_pdf", ROOT / "scripts" / "bundle_pdf.py")
+    from scripts import bundle_pdf
+    return bundle_pdf
 
 
 @pytest.fixture(scope="session")
 def skrip_bundle():
-    return muat_modul("pelatih_bundle", ROOT / "scripts" / "bundle.py")
+    from scripts import bundle
+    return bundle
 
 
 @pytest.fixture(scope="session")

@@ -19,11 +19,8 @@ _HASIL = re.compile(r"\[\[hasil (\{.*?\}) ([A-Za-z_0-9.]+)\]\]")
 
 
 def engine_render():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("pelatih_engine_render", ROOT / "hooks" / "engine_render.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from hooks import engine_render as modul
+    return modul
 
 
 def permintaan_hitung(md_path: Path) -> list[dict]:

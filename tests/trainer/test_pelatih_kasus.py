@@ -14,7 +14,7 @@ ER = engine_render()
 
 
 def _f(x, desimal=2):
-    return ER._angka(x, desimal)
+    return ER.teks_angka(x, desimal)
 
 
 def test_at_least_eight_cases_with_a_fixed_date():

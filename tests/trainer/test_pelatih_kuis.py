@@ -17,12 +17,8 @@ KUIS_AK = ROOT / "docs" / "pelatih" / "kuis" / "angka-kredit.md"
 
 
 def _hook():
-    from pelatih_bantu import engine_render  # noqa: F401  (same loading style)
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("pelatih_trainer_quiz", ROOT / "hooks" / "trainer_quiz.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from hooks import trainer_quiz
+    return trainer_quiz
 
 
 def test_every_guide_module_has_a_quiz_with_both_kinds():

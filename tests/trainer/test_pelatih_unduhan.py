@@ -63,7 +63,7 @@ def test_module_pdf_carries_the_engine_numbers(trainer_site):
     # The official example printed in the Angka Kredit module (BKN: 18,75).
     hasil = hitung({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0,
                     "penilaian": [{"tahun": 2023, "predikat": "Sangat Baik"}]})
-    assert f"= {er._angka(hasil['ak_kumulatif'], 2)}" in teks
+    assert f"= {er.teks_angka(hasil['ak_kumulatif'], 2)}" in teks
     assert "Buka di kalkulator" not in teks          # a button is useless on paper
 
 
@@ -156,7 +156,7 @@ def test_bundle_serves_and_computes_a_case_in_chromium(paket_terbuka, browser):
         (permintaan,) = permintaan_hitung(md)
         hasil = hitung(permintaan)
         er = engine_render()
-        ak = er._angka(hasil["ak_kumulatif"], hasil["desimal"])
+        ak = er.teks_angka(hasil["ak_kumulatif"], hasil["desimal"])
         href = tautan_bagi(html_halaman(akar / "situs", md))[0]
         context = browser.new_context()
         try:

@@ -10,7 +10,7 @@
   "use strict";
   if (window.__jfMassal) return;
 
-  var LANGKAH_TAMPIL = 200;
+  var LANGKAH_TAMPIL = 100; // rows drawn at a time: a big table is slow to lay out
 
   function el(id) { return document.getElementById(id); }
   function buat(tag, kelas, teks) {
@@ -295,7 +295,7 @@
       else {
         if (r.kp_pastikan) cat.appendChild(buat("span", "jf-massal__rinci", "KP: " + r.kp_pastikan));
         if (r.kj_pastikan) cat.appendChild(buat("span", "jf-massal__rinci", "KJ: " + r.kj_pastikan));
-        if (r.peringatan) cat.appendChild(buat("span", "jf-massal__rinci jf-massal__peringatan", r.peringatan));
+        if (r.peringatan_teks) cat.appendChild(buat("span", "jf-massal__rinci jf-massal__peringatan", r.peringatan_teks));
       }
       tr.appendChild(cat);
       frag.appendChild(tr);
@@ -350,6 +350,12 @@
       s.appendChild(isian(l.isian));
       if (l.jawaban) s.appendChild(buat("p", "jf-massal__jawaban", l.jawaban));
       if (l.asumsi) s.appendChild(buat("p", "jf-bantu", l.asumsi));
+      if (l.langkah && l.langkah.length) {
+        s.appendChild(buat("h3", "", "Langkah berikutnya"));
+        var ol = buat("ol", "jf-massal__langkah");
+        l.langkah.forEach(function (t) { ol.appendChild(buat("li", "", t)); });
+        s.appendChild(ol);
+      }
       l.kenaikan.forEach(function (k) {
         s.appendChild(buat("h3", "", k.judul));
         if (k.ringkas) s.appendChild(buat("p", "", k.ringkas));
@@ -359,6 +365,8 @@
           var li = buat("li", "jf-massal__syarat--" + x.status);
           li.appendChild(buat("strong", "", x.status_teks + ": "));
           li.appendChild(document.createTextNode(x.nama + ". " + x.alasan));
+          if (x.langkah) li.appendChild(buat("span", "jf-massal__rinci", x.langkah));
+          if (x.dasar) li.appendChild(buat("span", "jf-massal__rinci", x.dasar));
           ul.appendChild(li);
         });
         s.appendChild(ul);
