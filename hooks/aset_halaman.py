@@ -25,6 +25,8 @@ KOMPONEN = (
     ('class="pelatih-kuis"', ("assets/pelatih/pelatih.css",), ("assets/pelatih/kuis.js",)),
     ('class="pelatih-unduhan"', ("assets/pelatih/pelatih.css",), ()),
     ('class="pelatih-ringkasan"', ("assets/pelatih/pelatih.css",), ()),
+    ('class="pelatih-sambung"', ("assets/pelatih/pelatih.css",),
+     ("assets/pelatih/qrcode.js", "assets/pelatih/sambung.js")),
 )
 ARTIKEL = '<article class="md-content__inner md-typeset">'
 

@@ -197,10 +197,18 @@ class PenyusunKuis:
                 umpan = p.get("alasan")
                 umpan_attr = (f' data-umpan="{html.escape(_inline_md(self.isi_tempat(umpan, konteks)))}"'
                               if umpan else "")
+                # In a room (presentation mode) the trainer counts raised hands per option; the
+                # tally lives in this page only, nothing is sent anywhere.
                 bagian.append(
+                    f'<div class="pelatih-kuis__baris">'
                     f'<label class="pelatih-kuis__opsi"><input type="radio" name="{ident}-jawaban" '
                     f'value="{i}" data-benar="{1 if p.get("benar") else 0}"{umpan_attr}> '
-                    f'<span class="pelatih-kuis__huruf">{HURUF[i]}.</span> {teks}</label>')
+                    f'<span class="pelatih-kuis__huruf">{HURUF[i]}.</span> {teks}</label>'
+                    f'<span class="pelatih-kuis__tally pelatih-kelas-saja">'
+                    f'<button type="button" class="pelatih-kuis__tambah" data-opsi="{i}" '
+                    f'aria-label="Tambah satu peserta yang memilih {HURUF[i]}">+1</button>'
+                    f'<output class="pelatih-kuis__jumlah" aria-label="Peserta yang memilih {HURUF[i]}">0</output>'
+                    f'</span></div>')
             bagian.append('</fieldset>')
         else:
             toleransi = spek.get("toleransi", 0.01)
@@ -209,8 +217,14 @@ class PenyusunKuis:
                 f'pakai koma untuk desimal)</label> '
                 f'<input class="pelatih-kuis__isian" id="{ident}-isian" type="text" '
                 f'inputmode="decimal" autocomplete="off" '
-                f'data-jawaban="{json.dumps(jawaban)}" data-toleransi="{toleransi}">')
+                f'data-jawaban="{json.dumps(jawaban)}" data-toleransi="{toleransi}" '
+                f'data-jawaban-teks="{html.escape(konteks["jawaban"])}">')
         bagian.append('<button type="submit" class="md-button pelatih-kuis__periksa">Periksa jawaban</button>')
+        # Room mode: the answer stays hidden until the trainer shows it.
+        bagian.append('<p class="pelatih-kuis__kelas pelatih-kelas-saja">'
+                      '<button type="button" class="md-button md-button--primary pelatih-kuis__ungkap">'
+                      'Tampilkan jawaban</button> '
+                      '<button type="button" class="md-button pelatih-kuis__ulang">Ulangi soal</button></p>')
         bagian.append('</form>')
         bagian.append('<div class="pelatih-kuis__umpan" aria-live="polite" hidden>'
                       '<p class="pelatih-kuis__status"></p>'

@@ -4,13 +4,19 @@ Writes SITE/pelatih/unduh/panduan-jf-offline.zip, which unpacks to:
 
     panduan-jf/
       jalankan-windows.bat  jalankan-linux.sh  jalankan-macos.command   one-step starters
-      sajikan.py  static_server.py               the local server they run (stdlib only; the
+      program/panduan-jf-windows.exe ...         the kit server, one file per system (Go, built
+                                                 here from scripts/bundle_luring/server/main.go)
+      sajikan.py  static_server.py               fallback server (Python 3, stdlib only; the
                                                  project's one static server, scripts/)
       BACA-SAYA.txt                              instructions
       situs/                                     the built site (without this zip)
 
 The calculator runs Pyodide, which browsers refuse to load from file://, hence the local http
-server (docs/pelatih/offline.md explains it to trainers).
+server (docs/pelatih/offline.md explains it to trainers). Most office Windows laptops have no
+Python, so the starters run a small Go program first (cross-compiled for Windows, macOS and
+Linux by Debian's golang-go, installed by scripts/setup); the binaries are cached in
+.cache/luring-go/ by the hash of their source, so a build compiles them only when main.go
+changes.
 
 Usage: python scripts/bundle.py [SITE] [--keluar FILE]
 """
@@ -18,7 +24,10 @@ Usage: python scripts/bundle.py [SITE] [--keluar FILE]
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -31,6 +40,49 @@ PEMULA = ["jalankan-windows.bat", "jalankan-linux.sh", "jalankan-macos.command",
 BISA_DIJALANKAN = {"jalankan-linux.sh", "jalankan-macos.command"}
 # The project's static server, used by sajikan.py (one server module for the whole project).
 SERVER = Path(__file__).resolve().parent / "static_server.py"
+# The kit server (Go), per system: (GOOS, GOARCH, file name in program/).
+SUMBER_GO = BERKAS_LURING / "server"
+PROGRAM = [
+    ("windows", "amd64", "panduan-jf-windows.exe"),
+    ("darwin", "arm64", "panduan-jf-macos-arm64"),
+    ("darwin", "amd64", "panduan-jf-macos-intel"),
+    ("linux", "amd64", "panduan-jf-linux"),
+]
+SIMPANAN_GO = ROOT / ".cache" / "luring-go"
+
+
+def _go() -> str:
+    go = shutil.which("go") or ("/usr/lib/go/bin/go" if os.path.exists("/usr/lib/go/bin/go") else None)
+    if not go:
+        raise SystemExit("Go tidak ditemukan: paket luring memerlukan golang-go untuk membuat "
+                         "server tanpa Python. Jalankan: bash scripts/setup")
+    return go
+
+
+def program_server() -> dict[str, Path]:
+    """The kit server for every system, compiled once per version of its source."""
+    go = _go()
+    versi = subprocess.run([go, "version"], capture_output=True, text=True, check=True).stdout
+    h = hashlib.sha256(versi.encode())
+    for f in sorted(SUMBER_GO.iterdir()):
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    folder = SIMPANAN_GO / h.hexdigest()[:16]
+    hasil = {}
+    for goos, goarch, nama in PROGRAM:
+        keluar = folder / nama
+        if not keluar.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            env = {**os.environ, "GOOS": goos, "GOARCH": goarch, "CGO_ENABLED": "0",
+                   "GOPROXY": "off", "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local"}
+            sementara = keluar.with_name(f"{nama}.{os.getpid()}.tmp")
+            proses = subprocess.run([go, "build", "-trimpath", "-ldflags", "-s -w", "-o", str(sementara), "."],
+                                    cwd=SUMBER_GO, env=env, capture_output=True, text=True)
+            if proses.returncode != 0:
+                raise SystemExit(f"go build {goos}/{goarch} gagal:\n{proses.stdout}{proses.stderr}")
+            os.replace(sementara, keluar)
+        hasil[nama] = keluar
+    return hasil
 
 
 def _tambah(zf: zipfile.ZipFile, sumber: Path, nama: str, mode: int) -> None:
@@ -53,6 +105,8 @@ def buat(site: Path, keluar: Path | None = None) -> Path:
             mode = 0o755 if nama in BISA_DIJALANKAN else 0o644
             _tambah(zf, BERKAS_LURING / nama, f"{AKAR}/{nama}", mode)
         _tambah(zf, SERVER, f"{AKAR}/{SERVER.name}", 0o644)
+        for nama, berkas in program_server().items():
+            _tambah(zf, berkas, f"{AKAR}/program/{nama}", 0o755)
         for path in sorted(site.rglob("*")):
             if not path.is_file():
                 continue

@@ -1,10 +1,11 @@
 """Make the printable handouts from the built site (run after `mkdocs build`).
 
 Writes into SITE/pelatih/unduh/:
-- panduan-jf-modul.pdf: the core modules in one document with a cover, a table of contents with
-  page numbers, and page numbers in the footer;
-- ringkasan.pdf: the one-page cheat sheet (docs/pelatih/ringkasan.md), printed with the site's
-  own print CSS; the script fails if it does not fit on one A4 page.
+- panduan-jf-modul.pdf: the core modules in one document with a cover (with the portal's address,
+  SITE_URL, and its QR code), a table of contents with page numbers, and page numbers in the footer;
+- ringkasan.pdf: the one-page cheat sheet (docs/pelatih/ringkasan.md, which carries the address and
+  QR code through hooks/pelatih_alamat.py), printed with the site's own print CSS; the script fails
+  if it does not fit on one A4 page.
 
 Headless Chromium (Debian /usr/bin/chromium, or $CHROMIUM) prints through Python Playwright. The
 pages are read from a local http server over SITE, so the numbers in the PDF are exactly the ones
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import importlib.util
 import io
 import os
 import re
@@ -62,6 +64,9 @@ body { margin: 0; }
 .sampul h1 { font-size: 28pt; margin: 0 0 8mm; color: #283593; }
 .sampul .sub { font-size: 14pt; margin-bottom: 20mm; }
 .sampul .kecil { font-size: 9.5pt; color: #444; max-width: 140mm; margin: 2mm auto; }
+.sampul .alamat { display: flex; align-items: center; justify-content: center; gap: 6mm;
+  margin: 0 auto 12mm; font-size: 11pt; text-align: left; }
+.sampul .alamat svg { width: 32mm; height: 32mm; flex: 0 0 auto; }
 .daftar-isi { break-after: page; }
 .daftar-isi h1 { font-size: 20pt; }
 .daftar-isi ol { list-style: none; padding: 0; margin: 0; font-size: 12pt; }
@@ -116,10 +121,32 @@ def _versi_aturan() -> str:
         return ""
 
 
+def alamat_portal(site: Path) -> str:
+    """The portal's address as the build knew it (site_url, from SITE_URL): the home page's
+    canonical link."""
+    teks = (site / "index.html").read_text(encoding="utf-8")
+    m = re.search(r'<link rel="canonical" href="([^"]+)"', teks)
+    if not m:
+        raise SystemExit("alamat portal (link canonical) tidak ada di index.html; atur SITE_URL saat build")
+    return html.unescape(m.group(1))
+
+
+def _qr_svg(alamat: str) -> str:
+    spec = importlib.util.spec_from_file_location("pelatih_alamat", ROOT / "hooks" / "pelatih_alamat.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.qr_svg(alamat, skala=4)
+
+
 def susun_html(base: str, stylesheets: list[str], body_attrs: dict, bagian: list[tuple[str, str]],
-               halaman: list[int | None]) -> str:
+               halaman: list[int | None], alamat: str = "") -> str:
     tanggal = dt.date.today()
     versi = _versi_aturan()
+    blok_alamat = ""
+    if alamat:
+        blok_alamat = (f'<div class="alamat">{_qr_svg(alamat)}<p>Portal dan kalkulator angka kredit:<br>'
+                       f'<strong>{html.escape(alamat)}</strong><br>'
+                       'Pindai kode QR ini atau ketik alamatnya di peramban.</p></div>')
     links = "\n".join(f'<link rel="stylesheet" href="{html.escape(h)}">' for h in stylesheets)
     attrs = " ".join(f'{k}="{html.escape(v)}"' for k, v in body_attrs.items())
     isi = []
@@ -142,6 +169,7 @@ def susun_html(base: str, stylesheets: list[str], body_attrs: dict, bagian: list
 <h1>Panduan Jabatan Fungsional</h1>
 <p class="sub">Modul inti: penyetaraan jabatan dan angka kredit sejak 2023</p>
 <p class="kecil">Bahan untuk peserta sosialisasi dan bimbingan teknis. Dicetak {teks_tanggal(tanggal)}{f"; aturan versi {html.escape(versi)}" if versi else ""}.</p>
+{blok_alamat}
 <p class="kecil">Semua angka dihitung oleh mesin kalkulator portal ini saat situs dibangun. Hasil
 perhitungan bukan Penetapan Angka Kredit (PAK): AK baru sah setelah ditetapkan oleh pejabat yang
 berwenang. Angka bertanda "perlu dikonfirmasi" harus dipastikan ke pengelola kepegawaian atau
@@ -261,7 +289,8 @@ def buat(site: Path) -> tuple[Path, Path]:
                 halaman: list[int | None] = [None] * len(bagian)
                 pdf = b""
                 for _ in range(2):
-                    sementara.write_text(susun_html(server.url, stylesheets, body_attrs, bagian, halaman),
+                    sementara.write_text(susun_html(server.url, stylesheets, body_attrs, bagian, halaman,
+                                                    alamat_portal(site)),
                                          encoding="utf-8")
                     page.goto(server.url + sementara.relative_to(site).as_posix(), wait_until="load")
                     page.emulate_media(media="print")

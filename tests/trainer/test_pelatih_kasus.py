@@ -103,6 +103,7 @@ def test_case_share_links_open_in_the_calculator(site_server, built_site, page):
             (href,) = tautan_bagi(html_halaman(built_site, md))
             page.goto(site_server + url_halaman(md) + href)
         isi = _tunggu_hasil(page, permintaan, _f(hasil["ak_kumulatif"], d))
+        assert "#s=" in page.url, (md.name, page.url[:200])
         assert dekode_bagi(page.url) == permintaan, md.name   # the link survived the navigation
         for baris in hasil["rincian"]:
             assert _f(baris["ak"], d) in isi, (md.name, baris)

@@ -129,20 +129,87 @@ def test_quiz_works_in_presentation_mode(page, site_server):
     page.goto(site_server + url_halaman(KUIS_AK))
     page.wait_for_function("() => !!document.querySelector('.pelatih-tombol-presentasi')")
     page.keyboard.press("p")
-    page.keyboard.press("ArrowRight")                # Soal 1 on its own screen
     page.evaluate("() => window.pelatihPresentasiMuat")  # the mode loads on first use
+    # The first slide is not empty: the title shares it with the first question.
     soal = _soal(page, 1)
+    assert page.locator("article h1").is_visible()
     assert soal.is_visible() and not _soal(page, 2).is_visible()
-    soal.locator("input[data-benar='1']").check()
-    assert soal.get_attribute("data-hasil") == "benar"
+    indeks = page.evaluate("() => window.pelatihPresentasi.status().indeks")
     page.keyboard.press("ArrowRight")                # Soal 2: typing a number must not change slides
     soal2 = _soal(page, 2)
     isian = soal2.locator("input.pelatih-kuis__isian")
     isian.click()
     isian.press("ArrowLeft")
     isian.type("1")
-    assert page.evaluate("() => window.pelatihPresentasi.status().indeks") == 2
+    assert page.evaluate("() => window.pelatihPresentasi.status().indeks") == indeks + 1
     assert soal2.is_visible()
     page.keyboard.press("Escape")                    # first Escape leaves the answer box
     page.keyboard.press("Escape")                    # second leaves the mode
     assert page.evaluate("() => window.pelatihPresentasi.status().aktif") is False
+
+
+def test_room_quiz_trainer_reveals_and_tallies(page, site_server):
+    """In a room the answer waits for the trainer; hands are counted per option on the page."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(site_server + url_halaman(KUIS_AK))
+    soal = _soal(page, 4)                            # persentase "Butuh Perbaikan"
+    # Outside the mode the room controls are not shown.
+    assert not soal.locator(".pelatih-kuis__ungkap").is_visible()
+    assert not soal.locator(".pelatih-kuis__tambah").first.is_visible()
+    page.goto(site_server + url_halaman(KUIS_AK) + "?presentasi#kuis-4")
+    page.wait_for_function("() => !!window.pelatihPresentasi && window.pelatihPresentasi.status().aktif")
+    assert soal.is_visible()
+    status = page.evaluate("() => window.pelatihPresentasi.status()")
+    spek = spek_kuis(KUIS_AK)[3]
+    benar = [bool(p.get("benar")) for p in spek["pilihan"]].index(True)
+    salah = 0 if benar != 0 else 1
+    # A participant's wrong pick, shown on the screen: nothing is revealed.
+    soal.locator(f"input[value='{salah}']").check()
+    assert soal.get_attribute("data-hasil") is None
+    assert not soal.locator(".pelatih-kuis__umpan").is_visible()
+    # The trainer counts hands: 3 for the wrong option, 2 for the right one.
+    tambah = soal.locator(".pelatih-kuis__tambah")
+    for _ in range(3):
+        tambah.nth(salah).click()
+    for _ in range(2):
+        tambah.nth(benar).click()
+    jumlah = soal.locator(".pelatih-kuis__jumlah").all_inner_texts()
+    assert jumlah[salah] == "3" and jumlah[benar] == "2"
+    assert sum(int(j) for j in jumlah) == 5
+    assert not soal.locator(".pelatih-kuis__umpan").is_visible()
+    # Clicking "+1" does not move the slide nor leave the mode.
+    assert page.evaluate("() => window.pelatihPresentasi.status()")["indeks"] == status["indeks"]
+    soal.locator(".pelatih-kuis__ungkap").click()
+    assert soal.get_attribute("data-hasil") == "diungkap"
+    # The answer is on the screen (the slide follows it if it did not fit with the question).
+    page.wait_for_function("() => document.querySelector('#kuis-4 .pelatih-kuis__alasan').offsetParent !== null"
+                           " && document.documentElement.scrollHeight <= window.innerHeight", timeout=5000)
+    assert soal.locator(".pelatih-kuis__status").inner_text() == "Jawaban: " + "ABCD"[benar]
+    assert soal.locator(".pelatih-kuis__baris").nth(benar).evaluate(
+        "e => e.classList.contains('pelatih-kuis__baris--benar')")
+    assert page.evaluate("() => window.pelatihPresentasi.status()")["aktif"] is True
+    if not soal.locator(".pelatih-kuis__ulang").is_visible():
+        page.keyboard.press("ArrowLeft")             # back to the question's slide
+    soal.locator(".pelatih-kuis__ulang").click()
+    assert soal.locator(".pelatih-kuis__jumlah").all_inner_texts() == ["0"] * len(spek["pilihan"])
+    assert not soal.locator(".pelatih-kuis__umpan").is_visible()
+    assert soal.get_attribute("data-hasil") is None
+
+
+def test_room_quiz_numeric_answer_waits_for_the_trainer(page, site_server):
+    spek = spek_kuis(KUIS_AK)[1]                      # Soal 2: Ahli Pertama, 2023, Sangat Baik
+    benar = ambil(hitung(spek["permintaan"]), spek["jalur"])
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(site_server + url_halaman(KUIS_AK) + "?presentasi#kuis-2")
+    page.wait_for_function("() => !!window.pelatihPresentasi && window.pelatihPresentasi.status().aktif")
+    soal = _soal(page, 2)
+    isian = soal.locator("input.pelatih-kuis__isian")
+    isian.fill(str(benar + 1).replace(".", ","))
+    isian.press("Enter")
+    assert soal.get_attribute("data-hasil") == "salah"
+    assert not soal.locator(".pelatih-kuis__alasan").is_visible()   # the reason names the answer
+    soal.locator(".pelatih-kuis__ungkap").click()
+    teks = soal.locator(".pelatih-kuis__status").inner_text()
+    # Independent formatting of the engine's answer: Indonesian decimal comma, no trailing zeros.
+    harapan = f"{benar:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    assert teks == "Jawaban: " + harapan

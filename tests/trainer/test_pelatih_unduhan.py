@@ -139,9 +139,15 @@ def test_bundle_serves_and_computes_a_case_in_chromium(paket_terbuka, browser):
         ["sh", str(akar / "jalankan-linux.sh"), "--port", str(port), "--tanpa-peramban"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        baris = proses.stdout.readline()
-        m = re.search(r"http://127\.0\.0\.1:(\d+)/", baris)
-        assert m, baris
+        dibaca = ""
+        m = None
+        for _ in range(10):
+            baris = proses.stdout.readline()
+            dibaca += baris
+            m = re.search(r"http://127\.0\.0\.1:(\d+)/", baris)
+            if m or not baris:
+                break
+        assert m, dibaca
         url = m.group(0)
         assert int(m.group(1)) == port
         with urllib.request.urlopen(url) as r:

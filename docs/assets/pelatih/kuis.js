@@ -3,6 +3,12 @@
  * The HTML and the right answers come from hooks/trainer_quiz.py (numeric answers are computed by
  * the engine at build time). Event delegation on document, so pages swapped in by Material's
  * navigation.instant need no re-binding.
+ *
+ * Two ways of use:
+ * - Alone (a reader): picking an option checks it at once.
+ * - In a room (presentation mode, html.pelatih-presentasi): picking an option checks nothing; the
+ *   trainer counts raised hands per option with "+1" (kept in the page only, sent nowhere) and
+ *   shows the answer with "Tampilkan jawaban" when the room is ready; "Ulangi soal" clears it.
  */
 (function () {
   "use strict";
@@ -58,10 +64,11 @@
       kuis.setAttribute("data-hasil", "kosong");
       return;
     }
-    alasan.hidden = false;
     var jawaban = parseFloat(isian.getAttribute("data-jawaban"));
     var toleransi = parseFloat(isian.getAttribute("data-toleransi") || "0.01");
     var benar = Math.abs(nilai - jawaban) <= toleransi + 1e-9;
+    // The reason names the answer: in a room it waits for the trainer unless this one is right.
+    alasan.hidden = !benar && diRuangan();
     tampilkan(kuis, benar, benar ? "Benar." : "Belum tepat.", "");
   }
 
@@ -74,16 +81,78 @@
     var form = ev.target.closest && ev.target.closest(".pelatih-kuis__form");
     if (!form) return;
     ev.preventDefault();
-    periksa(form.closest(".pelatih-kuis"));
+    var kuis = form.closest(".pelatih-kuis");
+    // In a room, Enter in a numeric box must not give the answer away: the trainer shows it.
+    if (diRuangan() && kuis.getAttribute("data-jenis") !== "angka") return;
+    periksa(kuis);
   });
 
-  // Instant feedback for multiple choice: checking happens as soon as an option is picked.
+  function diRuangan() {
+    return document.documentElement.classList.contains("pelatih-presentasi");
+  }
+
+  // Room mode: the right option is marked and the reason shown, whatever was picked.
+  function ungkap(kuis) {
+    var umpan = kuis.querySelector(".pelatih-kuis__umpan");
+    var status = kuis.querySelector(".pelatih-kuis__status");
+    var opsi = kuis.querySelector(".pelatih-kuis__umpan-opsi");
+    kuis.classList.remove("pelatih-kuis--salah");
+    kuis.classList.add("pelatih-kuis--benar", "pelatih-kuis--diungkap");
+    kuis.setAttribute("data-hasil", "diungkap");
+    if (kuis.getAttribute("data-jenis") === "angka") {
+      var isian = kuis.querySelector(".pelatih-kuis__isian");
+      status.textContent = "Jawaban: " + isian.getAttribute("data-jawaban-teks");
+    } else {
+      var benar = kuis.querySelector("input[type=radio][data-benar='1']");
+      var huruf = benar.closest(".pelatih-kuis__opsi").querySelector(".pelatih-kuis__huruf");
+      benar.closest(".pelatih-kuis__baris").classList.add("pelatih-kuis__baris--benar");
+      status.textContent = "Jawaban: " + huruf.textContent.replace(/\.$/, "");
+    }
+    opsi.innerHTML = "";
+    opsi.hidden = true;
+    kuis.querySelector(".pelatih-kuis__alasan").hidden = false;
+    umpan.hidden = false;
+  }
+
+  function ulang(kuis) {
+    kuis.classList.remove("pelatih-kuis--benar", "pelatih-kuis--salah", "pelatih-kuis--diungkap");
+    kuis.removeAttribute("data-hasil");
+    kuis.querySelector(".pelatih-kuis__umpan").hidden = true;
+    Array.prototype.forEach.call(kuis.querySelectorAll(".pelatih-kuis__baris--benar"), function (b) {
+      b.classList.remove("pelatih-kuis__baris--benar");
+    });
+    var form = kuis.querySelector(".pelatih-kuis__form");
+    if (form) form.reset(); // before the tally: a form reset puts <output> back to its default
+    Array.prototype.forEach.call(kuis.querySelectorAll(".pelatih-kuis__jumlah"), function (o) {
+      o.defaultValue = "0";
+      o.textContent = "0";
+    });
+  }
+
+  function tambah(tombol) {
+    var jumlah = tombol.parentElement.querySelector(".pelatih-kuis__jumlah");
+    var n = (parseInt(jumlah.textContent, 10) || 0) + 1;
+    jumlah.textContent = String(n);
+  }
+
+  document.addEventListener("click", function (ev) {
+    var t = ev.target.closest && ev.target.closest("button");
+    if (!t) return;
+    var kuis = t.closest(".pelatih-kuis");
+    if (!kuis) return;
+    if (t.classList.contains("pelatih-kuis__tambah")) tambah(t);
+    else if (t.classList.contains("pelatih-kuis__ungkap")) ungkap(kuis);
+    else if (t.classList.contains("pelatih-kuis__ulang")) ulang(kuis);
+  });
+
+  // Alone: checking happens as soon as an option is picked. In a room the answer waits for the
+  // trainer.
   document.addEventListener("change", function (ev) {
     var t = ev.target;
     if (!t || t.type !== "radio" || !t.closest) return;
     var kuis = t.closest(".pelatih-kuis");
-    if (kuis) periksa(kuis);
+    if (kuis && !diRuangan()) periksa(kuis);
   });
 
-  window.pelatihKuis = { bacaAngka: bacaAngka, periksa: periksa };
+  window.pelatihKuis = { bacaAngka: bacaAngka, periksa: periksa, ungkap: ungkap, ulang: ulang };
 })();

@@ -1,0 +1,3 @@
+module panduanjf/server
+
+go 1.19
