@@ -33,6 +33,14 @@ export function jawabanKosong(belum) {
   $("kalk-hasil-ringkas").textContent = "";
 }
 
+// A whole new request (a link, a file): the previous result must not stand for it meanwhile.
+export function menghitung() {
+  $("kalk-jawaban-isi").replaceChildren(el("p", { class: "jf-kosong", text: "Menghitung…" }));
+  $("kalk-jawaban").dataset.keadaan = "kosong";
+  $("kalk-hasil").hidden = true;
+  $("kalk-hasil-isi").replaceChildren();
+}
+
 export function jawabanGalat() {
   $("kalk-jawaban-isi").replaceChildren(el("p", { class: "jf-kosong", text: "Hasil belum dapat dihitung: perbaiki isian yang ditandai di bawah." }));
   $("kalk-jawaban").dataset.keadaan = "galat";

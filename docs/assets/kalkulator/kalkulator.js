@@ -76,6 +76,7 @@ class Kalkulator {
 
   // Fill the form from a request; a request the form cannot take leaves an empty, usable form.
   muat(r, asal) {
+    hasil.menghitung();
     try {
       const catatan = this.form.isi(r);
       return catatan.length ? [`${asal}: sebagian isian tidak dapat dipakai.`, ...catatan] : [];
