@@ -160,7 +160,9 @@ def _deploy_round(browser, two_builds, *, plain: bool, old_tab: bool = True):
     server = static_server.StaticServer(b1, "127.0.0.1", port, cache_control=not plain,
                                         compress=not plain).start()
     context = browser.new_context()
-    context.set_default_timeout(30_000)
+    # Generous: build 2's precache downloads in the background while these pages load, and CI's
+    # machine may be busy; a real hang still fails (pytest-timeout, the waits below).
+    context.set_default_timeout(90_000)
     try:
         # Visits of build 1: the calculator (registers the worker after its first answer) and a
         # guide page; wait until the worker holds the site and the runtime.
@@ -262,7 +264,10 @@ def test_caching_host_then_offline_404_and_another_app(browser, two_builds, tmp_
             caches_after = page.evaluate(
                 "caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())"
                 ".then(rs => rs.map(r => r.url))))).then(a => a.flat().sort())")
-            assert caches_after == caches_before
+            # Nothing new is stored (the worker may still be deleting build 1's entries, so the
+            # caches can only shrink), and nothing of the other app.
+            assert set(caches_after) <= set(caches_before)
+            assert not any("api.json" in u or "lain" in u for u in caches_after)
         finally:
             other.stop()
     finally:

@@ -24,9 +24,10 @@ RUN_AXE = """async (rules) => {
 
 # Explicit ready signals instead of waiting for the network to go quiet (which cost up to 6 s a
 # page): a guide page is ready at `load` (page.goto waits for it); the calculator page once the
-# engine has given its first answer (#kalkulator[data-jawaban], also used by tests/browser).
+# engine is ready (#kalk-status[data-tahap=siap]; it shows no result before the person enters
+# something) or has answered a link (#kalkulator[data-jawaban], also used by tests/browser).
 CALCULATOR_READY = ("() => Number((document.getElementById('kalkulator') || {dataset: {}})"
-                    ".dataset.jawaban || 0) > 0")
+                    ".dataset.jawaban || 0) > 0 || !!document.querySelector('#kalk-status[data-tahap=siap]')")
 BOOT_MS = 60_000
 
 

@@ -100,17 +100,13 @@
     window.__jfTautanTertunda = { hash: a.hash, waktu: Date.now() };
   }, true);
 
+  // The calculator is a set of ES modules (kalkulator.js imports the others); import() caches
+  // them, so later visits by instant navigation only mount it again.
   var memuat = null;
   function muatKalkulator() {
-    if (window.__jfKalkulator) return Promise.resolve();
     if (!memuat) {
-      memuat = new Promise(function (resolve, reject) {
-        var s = document.createElement("script");
-        s.src = new URL("../kalkulator/kalkulator.js", asal).href; // also right from the bundle (hooks/bundel_aset.py)
-        s.onload = resolve;
-        s.onerror = function () { memuat = null; reject(new Error("kalkulator.js")); };
-        document.head.appendChild(s);
-      });
+      memuat = import(new URL("../kalkulator/kalkulator.js", asal).href) // also right from the bundle (hooks/bundel_aset.py)
+        .catch(function (err) { memuat = null; throw err; });
     }
     return memuat;
   }
@@ -149,7 +145,7 @@
     }
     muatAset();
     if (!document.getElementById("kalkulator")) return;
-    muatKalkulator().then(function () { window.__jfKalkulator.mount(); }, function () {
+    muatKalkulator().then(function (modul) { modul.mount(); }, function () {
       var t = document.getElementById("kalk-status-teks");
       if (t) t.textContent = "Skrip kalkulator tidak dapat dimuat. Muat ulang halaman ini.";
     });
