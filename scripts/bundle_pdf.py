@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
-import importlib.util
 import io
 import os
 import re
@@ -132,10 +131,9 @@ def alamat_portal(site: Path) -> str:
 
 
 def _qr_svg(alamat: str) -> str:
-    spec = importlib.util.spec_from_file_location("pelatih_alamat", ROOT / "hooks" / "pelatih_alamat.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.qr_svg(alamat, skala=4)
+    from hooks.pelatih_alamat import qr_svg  # the same QR maker as the pages (segno)
+
+    return qr_svg(alamat, skala=4)
 
 
 def susun_html(base: str, stylesheets: list[str], body_attrs: dict, bagian: list[tuple[str, str]],

@@ -238,9 +238,18 @@ def test_caching_host_then_offline_404_and_another_app(browser, two_builds, tmp_
         " navigator.serviceWorker.controller.postMessage({jenis: 'versi'}); })",
         arg=json.loads((b2 / "versi.json").read_text())["kode"], timeout=BOOT_MS)
     try:
-        caches_before = page.evaluate(
-            "caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())"
-            ".then(rs => rs.map(r => r.url))))).then(a => a.flat().sort())")
+        # The worker fills and prunes its caches in the background: take the list once it holds
+        # still (two reads 2 s apart agree), so that the comparison below sees only what the other
+        # app could add.
+        baca = ("caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())"
+                ".then(rs => rs.map(r => r.url))))).then(a => a.flat().sort())")
+        caches_before, batas = page.evaluate(baca), time.monotonic() + 120
+        while time.monotonic() < batas:
+            page.wait_for_timeout(2000)
+            sekarang = page.evaluate(baca)
+            if sekarang == caches_before:
+                break
+            caches_before = sekarang
         server.stop()
         # Offline: a page of the site from the precache, an unknown address -> the site's 404.
         page.goto(url + "penyetaraan/")
