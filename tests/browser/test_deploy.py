@@ -251,12 +251,15 @@ def test_caching_host_then_offline_404_and_another_app(browser, two_builds, tmp_
                 break
             caches_before = sekarang
         server.stop()
-        # Offline: a page of the site from the precache, an unknown address -> the site's 404.
+        # Offline as a phone is offline (requests fail at once, not a port that still accepts):
+        # a page of the site from the precache, an unknown address -> the site's 404.
+        context.set_offline(True)
         page.goto(url + "penyetaraan/")
         assert page.locator("h1").count() == 1
         res = page.goto(url + "tidak-ada-di-situs/")
         assert res.status == 404
         assert "Halaman tidak ditemukan" in page.inner_text("h1")
+        context.set_offline(False)
         # Another app on the same address later: the worker neither answers for it nor stores it.
         lain = tmp_path / "lain"
         (lain / "search").mkdir(parents=True)
