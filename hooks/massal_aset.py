@@ -13,9 +13,13 @@
   scripts/stdlib_pyodide.mjs), taken from
   the pinned Pyodide's own ``python_stdlib.zip``.
 
-The wheels and the zip sit under ``assets/kalkulator/mesin/pustaka/`` beside the engine wheel, a
-folder the offline service worker does not precache (hooks/offline.py): a reader of the guide
-never downloads them; only the Cek massal page does, when it starts.
+- The engine wheel whole (``hooks.pyodide_runtime.engine_wheel(lengkap=True)``: the same package
+  and build as the calculator page's wheel, with ``massal.py``, ``tabel.py`` and ``__main__.py``,
+  which the calculator page's wheel leaves out, issue 15) under ``assets/kalkulator/mesin/lengkap/``.
+
+The wheels and the zip sit under ``assets/kalkulator/mesin/pustaka/`` and ``mesin/lengkap/`` beside
+the engine wheel, folders the offline service worker does not precache (hooks/offline.py): a reader
+of the guide never downloads them; only the Cek massal page does, when it starts.
 
 On the page, ``<!-- massal:konfigurasi -->`` becomes a hidden element with the runtime manifest
 (hooks/pyodide_runtime.py), these files' URLs and hashes; ``<!-- massal:kolom -->`` on any page
@@ -35,6 +39,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+
+from hooks import pyodide_runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "massal-pustaka"
@@ -124,6 +130,10 @@ def on_files(files, config):
     files.append(File.generated(config, uri, content=tambahan))
     daftar.insert(0, {"url": uri, "sha256": _sha(tambahan), "jenis": "zip"})
     _state["pustaka"] = daftar
+    nama, data = pyodide_runtime.engine_wheel(lengkap=True)
+    uri = f"assets/kalkulator/mesin/lengkap/{_sha(data)[:16]}/{nama}"
+    files.append(File.generated(config, uri, content=data))
+    _state["mesin"] = {"wheel": uri, "wheel_sha256": _sha(data)}
     return files
 
 
@@ -150,7 +160,8 @@ def on_page_markdown(markdown, page, config, files):
     akar = (get_relative_url(".", page.url) or ".").rstrip("/") + "/"
     konfigurasi = {
         "root": akar,
-        "runtime": {k: runtime[k] for k in ("pyodide_dir", "stdlib", "wheel", "wheel_sha256")},
+        # Pyodide and the stdlib zip of the calculator page; the engine whole (massal.py in it).
+        "runtime": {**{k: runtime[k] for k in ("pyodide_dir", "stdlib")}, **_state["mesin"]},
         "pustaka": _state["pustaka"],
         "worker": config["extra"].get("versi_aset", "assets/") + "massal/worker.js",  # hooks/versi_aset.py
     }

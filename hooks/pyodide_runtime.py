@@ -12,6 +12,11 @@ What it adds to the build (nothing is fetched from another host, ever):
   folder, with ``SOURCE_DATE_EPOCH`` fixed: byte-for-byte reproducible, so the same sources give the
   same hash and browsers keep their cached copy until the engine really changes. tests/node proves
   it loads and computes in real Pyodide; tests/repo that two builds are identical.
+  The calculator page's wheel holds only the modules ``import calculator`` can reach
+  (``page_modules()``: the package's relative imports followed from ``__init__.py``, also those
+  inside functions) and the data: not ``massal.py``, ``tabel.py`` nor ``__main__.py`` (~23 KB of a
+  ~71 KB wheel, issue 15). The same package built whole (``engine_wheel(lengkap=True)``) is what
+  the Cek massal page loads (hooks/massal_aset.py). One engine, the same sources: fewer files.
 - ``pyodide/<version>/python_stdlib-<sha256[:12]>.zip.gz`` instead of Pyodide's own stdlib zip:
   only the modules Python, Pyodide and the calculator page import, already compiled (no
   docstrings, no line tables), made and checked by Pyodide itself (scripts/stdlib_pyodide.mjs,
@@ -72,27 +77,83 @@ def pyodide_version() -> str:
     return json.loads(pkg.read_text(encoding="utf-8"))["version"]
 
 
-def engine_sources() -> list[Path]:
-    """The files that go into the wheel: the package's Python modules and its data, no caches."""
+def _module_file(name: str) -> Path | None:
+    """The file of engine module `name` ("calculator.x.y" or "x.y" inside the package), if any."""
+    parts = name.split(".")
+    if parts[0] == "calculator":
+        parts = parts[1:]
+    if not parts:
+        return ENGINE_DIR / "__init__.py"
+    base = ENGINE_DIR.joinpath(*parts)
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def page_modules() -> set[Path]:
+    """The engine modules `import calculator` can reach: its imports of its own modules (relative,
+    or absolute as ``calculator.x``), followed from ``__init__.py``, anywhere in a module (also
+    inside functions, on paths no request may take). The calculator page's wheel holds these; the
+    command line (``__main__.py``), the guide's tables (``tabel.py``) and Cek massal (``massal.py``)
+    are not reached from there and stay out (issue 15)."""
+    seen: set[Path] = set()
+    todo = [ENGINE_DIR / "__init__.py"]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        package = ".".join(path.parent.relative_to(ENGINE_DIR.parent).parts)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names if a.name.split(".")[0] == "calculator"]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    up = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                    module = up + ("." + node.module if node.module else "")
+                elif node.module and node.module.split(".")[0] == "calculator":
+                    module = node.module
+                else:
+                    continue
+                targets = [module] + [f"{module}.{a.name}" for a in node.names]
+            for name in targets:  # "from . import x": x may be a module or an attribute
+                found = _module_file(name)
+                if found is not None:
+                    todo.append(found)
+                    # a submodule's packages are imported too
+                    parent = found.parent
+                    while parent != ENGINE_DIR and (parent / "__init__.py").is_file():
+                        todo.append(parent / "__init__.py")
+                        parent = parent.parent
+    return seen
+
+
+def engine_sources(lengkap: bool = True) -> list[Path]:
+    """The files that go into the wheel: the package's Python modules and its data, no caches;
+    with ``lengkap=False`` only the modules of the calculator page (page_modules()) and the data."""
     files = []
+    page = None if lengkap else page_modules()
     for path in sorted(ENGINE_DIR.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts or path.suffix in {".pyc", ".pyo"}:
             continue
         rel = path.relative_to(ENGINE_DIR)
-        if path.suffix == ".py" or rel.parts[0] == "data":
+        if rel.parts[0] == "data" or (path.suffix == ".py" and (page is None or path in page)):
             files.append(path)
     return files
 
 
-def build_wheel() -> tuple[str, bytes]:
-    """Return (file name, bytes) of the engine's py3-none-any wheel, reproducibly.
+def build_wheel(lengkap: bool = True) -> tuple[str, bytes]:
+    """Return (file name, bytes) of the engine's py3-none-any wheel, reproducibly: the whole
+    package, or (``lengkap=False``) the calculator page's part of it (engine_sources()).
 
     The sources are copied to a temporary folder first: setuptools leaves ``build/`` and
     ``*.egg-info`` beside them, and a stale ``build/lib`` would put deleted modules in the wheel.
     """
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "src", Path(tmp) / "dist"
-        for path in [ROOT / "pyproject.toml", *engine_sources()]:
+        for path in [ROOT / "pyproject.toml", *engine_sources(lengkap)]:
             dest = src / path.relative_to(ROOT)
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(path.read_bytes())
@@ -111,28 +172,30 @@ def build_wheel() -> tuple[str, bytes]:
         return wheels[0].name, wheels[0].read_bytes()
 
 
-def _wheel_cached() -> tuple[str, bytes]:
+def engine_wheel(lengkap: bool = False) -> tuple[str, bytes]:
+    """build_wheel(lengkap), cached: the calculator page's wheel, or the whole package's."""
     # Cache by a hash of the sources: `mkdocs serve` rebuilds on every save.
     key = hashlib.sha256()
-    for path in engine_sources():
+    for path in engine_sources(lengkap):
         key.update(path.relative_to(ENGINE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
     key.update((ROOT / "pyproject.toml").read_bytes())
     key.update(importlib.metadata.version("setuptools").encode())  # the backend writes its version
     digest = key.hexdigest()
-    if _state.get("wheel_key") != digest:
+    slot = "wheel_lengkap" if lengkap else "wheel"
+    if _state.get(slot + "_key") != digest:
         # And on disk (~4 s to build): every `mkdocs build` would otherwise pay for it.
         cached = WHEEL_CACHE_DIR / digest[:16]
         found = sorted(cached.glob("*.whl")) if cached.is_dir() else []
         if found:
-            _state["wheel"] = found[0].name, found[0].read_bytes()
+            _state[slot] = found[0].name, found[0].read_bytes()
         else:
-            _state["wheel"] = build_wheel()
+            _state[slot] = build_wheel(lengkap)
             cached.mkdir(parents=True, exist_ok=True)
-            part = cached / f"{_state['wheel'][0]}.{os.getpid()}.part"  # builds may run side by side
-            part.write_bytes(_state["wheel"][1])
-            part.replace(cached / _state["wheel"][0])
-        _state["wheel_key"] = digest
-    return _state["wheel"]
+            part = cached / f"{_state[slot][0]}.{os.getpid()}.part"  # builds may run side by side
+            part.write_bytes(_state[slot][1])
+            part.replace(cached / _state[slot][0])
+        _state[slot + "_key"] = digest
+    return _state[slot]
 
 
 def engine_imports() -> list[str]:
@@ -225,7 +288,7 @@ def on_files(files, config):
     files.append(File.generated(config, base + "pyodide-lock.json", content=_trimmed_lock()))
     runtime.append(base + "pyodide-lock.json")
 
-    wheel_name, wheel_bytes = _wheel_cached()
+    wheel_name, wheel_bytes = engine_wheel()
     sha = hashlib.sha256(wheel_bytes).hexdigest()
     wheel_uri = f"assets/kalkulator/mesin/{sha[:16]}/{wheel_name}"
     files.append(File.generated(config, wheel_uri, content=wheel_bytes))

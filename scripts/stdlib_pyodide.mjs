@@ -12,11 +12,12 @@
 // jenjang x golongan x predikat, and odd or invalid input); then import every module that the
 // engine modules so loaded name in an import statement (anywhere, also inside functions on paths
 // no request reached: found with `ast`) and EXTRA below; and (in a second boot) make a memory
-// snapshot as the worker does. Every module then loaded from the stock zip goes in. Engine
-// modules the calculator page never loads (calculator/massal.py: its page adds its own extras)
-// do not count. The result is checked before it is written: two fresh
-// boots from the new zip (plain and snapshot-making) run the same exercise; a ModuleNotFoundError
-// fails the build. tests/node checks the built site's zip against the engine again.
+// snapshot as the worker does. Every module then loaded from the stock zip goes in. ENGINE.whl is
+// the calculator page's wheel (hooks/pyodide_runtime.py), without the modules that page never
+// loads (calculator/massal.py: the Cek massal page adds its own extras, hooks/massal_aset.py).
+// The result is checked before it is written: two fresh boots from the new zip (plain and
+// snapshot-making) run the same exercise; a ModuleNotFoundError fails the build. tests/node
+// checks the built site's zip against the engine again.
 //
 // The .pyc files are made smaller than CPython's own, at no cost to what runs:
 // - optimize=2 (as `python -OO`): no docstrings, no assert statements in the standard library (the

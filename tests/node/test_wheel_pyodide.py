@@ -3,12 +3,19 @@
 Every contract case must give byte-identical JSON under CPython (this interpreter, the working
 tree's calculator) and under Pyodide with the BUILT wheel: the browser shows exactly what the
 command line and the guide's worked examples show.
+
+Two builds of the one engine are served (hooks/pyodide_runtime.py, issue 15): the calculator page's
+wheel (the modules `import calculator` reaches, and the data) and the whole package for the Cek
+massal page (hooks/massal_aset.py). Each is booted here from the site's trimmed stdlib zip with
+exactly the files its page loads, and every import of every engine module it holds must resolve.
 """
 
 from __future__ import annotations
 
 import gzip
+import html
 import io
+import re
 import json
 import shutil
 import subprocess
@@ -28,6 +35,35 @@ def built_wheel(site: Path) -> Path:
     wheels = sorted(site.glob("assets/kalkulator/mesin/*/*.whl"))
     assert len(wheels) == 1, wheels
     return wheels[0]
+
+
+def massal_konfigurasi(site: Path) -> dict:
+    """What the built Cek massal page hands its worker (hooks/massal_aset.py)."""
+    teks = (site / "massal/index.html").read_text(encoding="utf-8")
+    found = re.search(r'id="massal-konfigurasi" hidden data-konfigurasi="([^"]*)"', teks)
+    assert found, "massal/index.html: no #massal-konfigurasi"
+    return json.loads(html.unescape(found.group(1)))
+
+
+def wheel_names(path: Path) -> set[str]:
+    with zipfile.ZipFile(path) as zf:
+        return {n for n in zf.namelist() if ".dist-info/" not in n}
+
+
+def kontrak(built_site, tmp_path_factory, wheel: Path, data: list, imports: list, extras=()) -> dict:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node tidak ada: jalankan bash scripts/setup", pytrace=False)
+    folder = tmp_path_factory.mktemp("kontrak")
+    (folder / "kasus.json").write_text(json.dumps(data), encoding="utf-8")
+    (folder / "impor.json").write_text(json.dumps(imports), encoding="utf-8")
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    proc = subprocess.run([node, str(HERE / "kontrak.mjs"), str(wheel), str(folder / "kasus.json"),
+                           str(built_site / manifest["stdlib"]), str(folder / "impor.json"),
+                           *map(str, extras)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return json.loads(proc.stdout)
 
 
 def cases() -> list:
@@ -75,22 +111,20 @@ def cases() -> list:
 
 @pytest.fixture(scope="module")
 def pyodide_run(built_site, tmp_path_factory):
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("node tidak ada: jalankan bash scripts/setup", pytrace=False)
-    data = cases()
-    path = tmp_path_factory.mktemp("kontrak") / "kasus.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
-    # kontrak.mjs checks the imports of every engine module the cases loaded, and one module the
+    # kontrak.mjs checks the imports of every engine module in the wheel, and one module the
     # trimmed zip surely lacks, to show the check can fail.
-    imports = tmp_path_factory.mktemp("impor") / "impor.json"
-    imports.write_text(json.dumps([ABSENT]), encoding="utf-8")
-    proc = subprocess.run([node, str(HERE / "kontrak.mjs"), str(built_wheel(built_site)), str(path),
-                           str(built_site / manifest["stdlib"]), str(imports)],
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return data, json.loads(proc.stdout)
+    data = cases()
+    return data, kontrak(built_site, tmp_path_factory, built_wheel(built_site), data, [ABSENT])
+
+
+@pytest.fixture(scope="module")
+def massal_run(built_site, tmp_path_factory):
+    # The Cek massal page: the whole engine wheel, the same stdlib zip, openpyxl, et-xmlfile and
+    # the stdlib bits they need, as its worker unpacks them; calculator.massal imported first.
+    konf = massal_konfigurasi(built_site)
+    extras = [built_site / p["url"] for p in konf["pustaka"]]
+    return kontrak(built_site, tmp_path_factory, built_site / konf["runtime"]["wheel"],
+                   cases()[:3], ["calculator.massal", "openpyxl", ABSENT], extras)
 
 
 def test_wheel_is_pure_and_holds_only_the_engine(built_site):
@@ -168,3 +202,32 @@ def test_every_engine_import_is_in_the_trimmed_stdlib(pyodide_run):
     _, out = pyodide_run
     assert set(out["impor"]) == {ABSENT}, out["impor"]
     assert out["impor"][ABSENT].startswith("ModuleNotFoundError")
+
+
+def test_calculator_page_wheel_leaves_out_what_the_page_never_imports(built_site):
+    # Issue 15: the command line, the guide's tables and Cek massal are not in the calculator
+    # page's download; the Cek massal page gets the same package whole.
+    page = wheel_names(built_wheel(built_site))
+    konf = massal_konfigurasi(built_site)
+    lengkap = wheel_names(built_site / konf["runtime"]["wheel"])
+    weg = {"calculator/massal.py", "calculator/tabel.py", "calculator/__main__.py"}
+    assert not page & weg, sorted(page & weg)
+    assert weg <= lengkap and page < lengkap
+    assert {n for n in lengkap if n.startswith("calculator/data/")} <= page
+    # The same sources: a module in both is the same bytes.
+    with zipfile.ZipFile(built_wheel(built_site)) as a, zipfile.ZipFile(built_site / konf["runtime"]["wheel"]) as b:
+        assert [n for n in page if a.read(n) != b.read(n)] == []
+    manifest = json.loads((built_site / "assets/kalkulator/runtime.json").read_text())
+    assert konf["runtime"]["wheel"] != manifest["wheel"]
+    assert konf["runtime"]["stdlib"] == manifest["stdlib"]
+    import hashlib
+    assert hashlib.sha256((built_site / konf["runtime"]["wheel"]).read_bytes()).hexdigest() == konf["runtime"]["wheel_sha256"]
+
+
+def test_every_engine_import_is_on_the_massal_page(massal_run):
+    # Fails when calculator/massal.py (or another module of the whole wheel) imports a standard
+    # module that neither the trimmed zip nor stdlib-massal.zip holds (hooks/massal_aset.py
+    # STDLIB_TAMBAHAN), or an engine module the wheel lacks. ABSENT shows the check works.
+    assert set(massal_run["impor"]) == {ABSENT}, massal_run["impor"]
+    assert massal_run["calculator"].startswith("/lib/panduan-jf/calculator/")
+    assert len(massal_run["hasil"]) == 3 and all('"ak_kumulatif"' in h for h in massal_run["hasil"])

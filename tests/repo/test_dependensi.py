@@ -133,3 +133,22 @@ def test_engine_wheel_is_built_by_the_backend_and_reproducible(monkeypatch):
     assert {(i.external_attr >> 16) & 0o777 for i in infos if not i.filename.endswith("RECORD")} == {0o644}
     names = [i.filename for i in infos]
     assert not [n for n in names if not n.startswith(("calculator/", "panduan_jf_kalkulator-"))]
+
+
+def test_calculator_page_wheel_is_reproducible_and_a_part_of_the_engine():
+    # Issue 15: the calculator page's wheel is the same package built by the same backend from
+    # fewer of its files (hooks/pyodide_runtime.page_modules()): reproducible too, and without the
+    # modules `import calculator` never reaches.
+    runtime = _pyodide_runtime()
+    name, first = runtime.build_wheel(lengkap=False)
+    _, second = runtime.build_wheel(lengkap=False)
+    assert first == second, "two builds of the calculator page's wheel differ"
+    with zipfile.ZipFile(io.BytesIO(first)) as zf:
+        names = set(zf.namelist())
+        assert b"Generator: setuptools" in zf.read(next(n for n in names if n.endswith(".dist-info/WHEEL")))
+    assert not names & {"calculator/massal.py", "calculator/tabel.py", "calculator/__main__.py"}
+    assert {"calculator/__init__.py", "calculator/engine.py", "calculator/publik.py",
+            "calculator/data/kenaikan.toml"} <= names
+    modules = {p.name for p in runtime.page_modules()}
+    assert {"massal.py", "tabel.py", "__main__.py"}.isdisjoint(modules)
+    assert {f"calculator/{m}" for m in modules} <= names
