@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sys
 
-from . import hitung
+from . import berkas, hitung
 from .angka import TEKS_ANGKA_MAKSIMUM
 from .tabel import teks_tabel
 
@@ -80,13 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     if perintah == "hitung" and len(args) == 2:
         sumber = args[1]
         try:
-            if sumber == "-":
-                isi = sys.stdin.buffer.read()
-            else:
-                with open(sumber, "rb") as berkas:
-                    isi = berkas.read()
+            isi = berkas.baca(sumber)
         except OSError as exc:
-            sys.stderr.write(f"Berkas {sumber} tidak dapat dibaca: {exc.strerror or exc}.\n")
+            sys.stderr.write(f"Berkas {sumber} tidak dapat dibaca: {berkas.sebab(exc)}.\n")
             return 1
         try:
             permintaan = baca_json(isi)

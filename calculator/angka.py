@@ -122,4 +122,28 @@ def baca(teks_angka: str) -> Fraction | str:
     if _RIBUAN_EN.fullmatch(t):
         return Fraction(t.replace(",", ""))
     return f'"{teks_angka.strip()[:TEKS_ANGKA_MAKSIMUM]}" bukan angka yang dapat dibaca; tulis seperti 1.050,5 atau 1050,5'
+def ejaan(nilai: Fraction) -> tuple[str, ...]:
+    """Every way a person may type this number that `baca` reads back as exactly it: decimal comma
+    or point, with or without thousands separators, with trailing zeros up to DESIMAL_TEPAT
+    decimals ("18,75", "18.75", "18,750"; never "18.750", which reads as 18.750 = 18750). The
+    trainer quiz compares typed text with this list, so the browser never parses a number."""
+    bulat, _, pecahan = f"{abs(bulatkan(nilai, DESIMAL_TEPAT)):f}".partition(".")
+    pecahan = pecahan.rstrip("0")
+    tanda = "-" if nilai < 0 else ""
+
+    def kelompok(pemisah: str) -> str:
+        bagian = [bulat[max(0, i - 3):i] for i in range(len(bulat), 0, -3)]
+        return pemisah.join(reversed(bagian))
+
+    hasil = []
+    for nol in range(DESIMAL_TEPAT - len(pecahan) + 1):
+        desimal = pecahan + "0" * nol
+        for depan in dict.fromkeys((bulat, kelompok("."), kelompok(","))):
+            for koma in (",", ".") if desimal else ("",):
+                calon = f"{tanda}{depan}{koma}{desimal}"
+                if calon not in hasil and baca(calon) == nilai:
+                    hasil.append(calon)
+    return tuple(hasil)
+
+
 NOL = Fraction(0)  # zero AK, made once

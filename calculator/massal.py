@@ -20,9 +20,11 @@ import difflib
 import io
 import json
 import re
+from fractions import Fraction
 from typing import Iterator, NamedTuple
 
-from . import dates, hitung
+from . import berkas as berkas_cli, dates, hitung
+from .angka import teks as teks_angka
 
 
 class Kolom(NamedTuple):
@@ -67,7 +69,8 @@ KOLOM: tuple[Kolom, ...] = (
           "(Sangat Baik, Baik, Cukup atau Butuh Perbaikan, Kurang, Sangat Kurang). Kosongkan tahun yang "
           "belum dinilai. Tambahkan kolom untuk tahun berikutnya bila perlu. Konversi predikat dimulai "
           "tahun 2023."),
-    Kolom("periode_lain", "Penilaian sebagian tahun", False, "pilihan", ("", "", "2023-01 s.d. 2023-06 Baik; 2023-07 s.d. 2023-12 Sangat Baik"),
+    Kolom("periode_lain", "Penilaian sebagian tahun", False, "pilihan",
+          ("", "", "2023-01 s.d. 2023-06 Baik; 2023-07 s.d. 2023-12 Sangat Baik"),
           "Hanya bila penilaian tidak setahun penuh (per bulan, triwulan, semester, atau pindah jabatan): "
           "tulis setiap periode sebagai 'TTTT-BB s.d. TTTT-BB Predikat', dipisah titik koma. Jangan mengisi "
           "tahun yang sama di sini dan di kolom predikat_TTTT."),
@@ -96,14 +99,17 @@ DIKENAL = tuple(k.nama for k in KOLOM if k.nama != "predikat_TTTT")
 
 # Result columns appended to every input row (HASIL[i] = (name, explanation)).
 HASIL: tuple[tuple[str, str], ...] = (
-    ("ak_kumulatif", "AK kumulatif di jenjang saat ini menurut kalkulator (AK dari PAK atau AK integrasi atau AK Dasar, ditambah AK konversi predikat)."),
+    ("ak_kumulatif", "AK kumulatif di jenjang saat ini menurut kalkulator (AK dari PAK atau AK integrasi "
+                     "atau AK Dasar, ditambah AK konversi predikat)."),
     ("kp_tujuan", "Kenaikan pangkat berikutnya: golongan dan pangkat tujuan (kosong di golongan tertinggi jenjang)."),
     ("kp_ak_minimal", "AK kumulatif minimal untuk kenaikan pangkat itu."),
     ("kp_kekurangan", "AK yang masih kurang untuk kenaikan pangkat (0 bila sudah cukup)."),
     ("kp_ak_terpenuhi", "ya bila AK untuk kenaikan pangkat sudah cukup sekarang."),
     ("kp_bulan_ak_cukup", "Bulan (TTTT-BB) AK cukup untuk kenaikan pangkat, dengan predikat anggapan untuk bulan yang belum dinilai."),
-    ("kp_tanggal_paling_awal", "Tanggal paling awal kenaikan pangkat bila AK, masa dan predikat terpenuhi (kosong bila belum dapat dihitung)."),
-    ("kp_waktu", "Kapan AK kenaikan pangkat cukup: sekarang, dalam 6 bulan, dalam 12 bulan, lebih dari 12 bulan, atau tidak ada kenaikan pangkat."),
+    ("kp_tanggal_paling_awal", "Tanggal paling awal kenaikan pangkat bila AK, masa dan predikat terpenuhi "
+                               "(kosong bila belum dapat dihitung)."),
+    ("kp_waktu", "Kapan AK kenaikan pangkat cukup: sekarang, dalam 6 bulan, dalam 12 bulan, lebih dari "
+                 "12 bulan, atau tidak ada kenaikan pangkat."),
     ("kp_syarat_belum", "Syarat kenaikan pangkat yang belum terpenuhi."),
     ("kp_syarat_perlu_dipastikan", "Syarat kenaikan pangkat yang belum diketahui: perlu dipastikan."),
     ("kp_syarat", "Status setiap syarat kenaikan pangkat."),
@@ -134,6 +140,8 @@ WAKTU = {
 STATUS_SYARAT = {"terpenuhi": "Terpenuhi", "belum": "Belum terpenuhi", "tidak_diketahui": "Perlu dipastikan"}
 
 BARIS_MAKSIMUM = 200_000
+TERLALU_BESAR = (f"Berkas terlalu besar: lebih dari {teks_angka(Fraction(BARIS_MAKSIMUM), 0)} baris. "
+                 "Bagi menjadi beberapa berkas.")
 UKURAN_MAKSIMUM = 100 * 1024 * 1024
 
 
@@ -226,7 +234,7 @@ def _baca_csv(teks: str) -> Lembar:
             kosong, tertunda = kosong + tertunda, 0
             hasil.append((nomor, sel))
             if len(hasil) > BARIS_MAKSIMUM:
-                raise GalatBerkas(f"Berkas terlalu besar: lebih dari {BARIS_MAKSIMUM:,} baris. Bagi menjadi beberapa berkas.".replace(",", "."))
+                raise GalatBerkas(TERLALU_BESAR)
     except csv.Error as exc:
         raise GalatBerkas(f"Berkas CSV tidak dapat dibaca di sekitar baris {pembaca.line_num}: {exc}. "
                           "Periksa tanda kutip (\") yang tidak ditutup.") from exc
@@ -271,7 +279,7 @@ def _baca_xlsx(data: bytes) -> Lembar:
             kosong, tertunda = kosong + tertunda, 0
             hasil.append((nomor, sel))
             if len(hasil) > BARIS_MAKSIMUM:
-                raise GalatBerkas(f"Berkas terlalu besar: lebih dari {BARIS_MAKSIMUM:,} baris. Bagi menjadi beberapa berkas.".replace(",", "."))
+                raise GalatBerkas(TERLALU_BESAR)
     finally:
         buku.close()
     if judul is None:
@@ -456,11 +464,13 @@ def ke_permintaan(sel: list, peta: Peta, tanggal_hitung: str | None) -> Baris:
     nip_sel = ambil("nip")
     nip = _teks(nip_sel).lstrip("'")
     if isinstance(nip_sel, (int, float)) and not isinstance(nip_sel, bool):
-        galat.append(("nip", "NIP tersimpan sebagai angka sehingga digit terakhirnya bisa hilang. Format kolom nip sebagai Teks lalu ketik ulang NIP."))
+        galat.append(("nip", "NIP tersimpan sebagai angka sehingga digit terakhirnya bisa hilang. "
+                             "Format kolom nip sebagai Teks lalu ketik ulang NIP."))
     elif not nip:
         galat.append(("nip", "NIP kosong. Isi NIP 18 angka."))
     elif re.fullmatch(r"\d(?:[.,]\d+)?[eE]\+?\d+", nip):
-        galat.append(("nip", f'NIP "{nip}" telah diubah menjadi angka oleh aplikasi lembar kerja (digitnya hilang). Format kolom nip sebagai Teks lalu ketik ulang NIP.'))
+        galat.append(("nip", f'NIP "{nip}" telah diubah menjadi angka oleh aplikasi lembar kerja (digitnya '
+                             'hilang). Format kolom nip sebagai Teks lalu ketik ulang NIP.'))
     elif not _NIP_ANGKA.match(nip) or len(nip.replace(" ", "")) != 18:
         galat.append(("nip", f'NIP "{nip}" tidak sah: NIP terdiri atas 18 angka.'))
     nip_bersih = nip.replace(" ", "")
@@ -496,7 +506,8 @@ def ke_permintaan(sel: list, peta: Peta, tanggal_hitung: str | None) -> Baris:
         for bagian in (b for b in re.split(r"[;\n]", lain) if b.strip()):
             m = _PERIODE.match(bagian)
             if not m:
-                galat.append(("periode_lain", f'"{bagian.strip()}" tidak terbaca. Tulis setiap periode seperti "2024-01 s.d. 2024-06 Baik", dipisah titik koma.'))
+                galat.append(("periode_lain", f'"{bagian.strip()}" tidak terbaca. Tulis setiap periode seperti '
+                                              '"2024-01 s.d. 2024-06 Baik", dipisah titik koma.'))
                 continue
             asal[f"penilaian[{len(penilaian)}]"] = "periode_lain"
             penilaian.append({"mulai": f"{m.group(1)}-{int(m.group(2)):02d}",
@@ -869,7 +880,8 @@ def _contoh_templat(tahun: list[int]) -> list[list[str]]:
 
 PETUNJUK_UMUM = (
     "Templat Cek massal - Panduan Jabatan Fungsional. Satu baris per pegawai; baris judul (nama kolom) jangan diubah.",
-    "Ganti baris contoh (nama diawali 'Contoh:') dengan data pegawai Anda. Kolom tambahan (misalnya unit_kerja) boleh ditambahkan: disalin ke hasil tanpa dipakai menghitung.",
+    "Ganti baris contoh (nama diawali 'Contoh:') dengan data pegawai Anda. Kolom tambahan (misalnya "
+    "unit_kerja) boleh ditambahkan: disalin ke hasil tanpa dipakai menghitung.",
     "Hasilnya simulasi untuk membantu pengelola kepegawaian, bukan Penetapan Angka Kredit (PAK).",
     "Berkas diolah di peramban atau komputer Anda sendiri; tidak ada data yang dikirim ke mana pun.",
 )
@@ -1118,7 +1130,8 @@ def _lembar_cetak(nomor: int, b: Baris, r: dict) -> dict:
     profil = r.get("profil") or {}
     ringkasan = r.get("ringkasan") or {}
     total = ringkasan.get("total") or {}
-    isian = [["Jenjang dan golongan", f"{profil.get('jenjang_nama', '')}, {profil.get('golongan', '')} {profil.get('pangkat', '')}".strip()],
+    jabatan = f"{profil.get('jenjang_nama', '')}, {profil.get('golongan', '')} {profil.get('pangkat', '')}"
+    isian = [["Jenjang dan golongan", jabatan.strip()],
              [total.get("label") or "AK kumulatif", total.get("nilai") or t(r.get("ak_kumulatif"))],
              ["Tanggal perhitungan", _teks_tanggal(profil.get("tanggal_hitung"))], ["Baris di berkas", _bilangan(nomor)]]
     kenaikan = []
@@ -1225,13 +1238,9 @@ def main(argv: list[str]) -> int:
             return 1
         format_keluar = akhiran
     try:
-        if berkas == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(berkas, "rb") as f:
-                data = f.read()
+        data = berkas_cli.baca(berkas)
     except OSError as exc:
-        sys.stderr.write(f"Berkas {berkas} tidak dapat dibaca: {exc.strerror or exc}.\n")
+        sys.stderr.write(f"Berkas {berkas} tidak dapat dibaca: {berkas_cli.sebab(exc)}.\n")
         return 1
     try:
         lembar = baca(data, berkas)
@@ -1269,7 +1278,7 @@ def main(argv: list[str]) -> int:
             out.flush()
             out.detach()
     except OSError as exc:
-        sys.stderr.write(f"Hasil tidak dapat ditulis ke {keluar or 'keluaran standar'}: {exc.strerror or exc}.\n")
+        sys.stderr.write(f"Hasil tidak dapat ditulis ke {keluar or 'keluaran standar'}: {berkas_cli.sebab(exc)}.\n")
         return 1
     sys.stderr.write(p.ringkasan.teks(lembar, p.peta))
     if keluar is not None:

@@ -75,7 +75,8 @@ def snapshot(aturan: Aturan, tanggal: _dt.date | None = None) -> dict:
         "jenjang": jenjang,
         "golongan": [{"kode": g, "pangkat": nama} for g, nama in aturan.pangkat.items()],
         "predikat": [
-            {"kode": kode, "nama": d["nama"], "label": d["label"], "persentase": _angka(aturan.nilai_pada(f"persentase.{kode}", tanggal).nilai * 100),
+            {"kode": kode, "nama": d["nama"], "label": d["label"],
+             "persentase": _angka(aturan.nilai_pada(f"persentase.{kode}", tanggal).nilai * 100),
              "rincian": v(f"persentase.{kode}")}
             for kode, d in aturan.predikat.items()
         ],

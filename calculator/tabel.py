@@ -97,7 +97,8 @@ def daftar_tabel(aturan: Aturan | None = None, tanggal: _dt.date | None = None) 
            ["Jenjang", "Nilai dasar", "Rentang AK integrasi per golongan"], rows, src)
     periode = a.param("periode_kp").riwayat
     tambah("periode_kp", "Periode kenaikan pangkat (TMT tanggal 1)", ["Berlaku sejak", "Bulan", "Dasar"],
-           [[dates.teks_tanggal(n.berlaku), _bulan(n.nilai) + ("" if n.dikonfirmasi else TANDA_BELUM_DIKONFIRMASI), a.dasar_hukum(n)] for n in periode],
+           [[dates.teks_tanggal(n.berlaku), _bulan(n.nilai) + ("" if n.dikonfirmasi else TANDA_BELUM_DIKONFIRMASI),
+             a.dasar_hukum(n)] for n in periode],
            list(periode))
     masa_p, masa_j = v("masa_pangkat_tahun"), v("masa_jenjang_tahun")
     pred_p, pred_j = v("predikat_pangkat_tahun"), v("predikat_jenjang_tahun")
@@ -158,6 +159,7 @@ def teks_tabel() -> str:
             keluar.append("  ".join(sel.ljust(lebar[i]) for i, sel in enumerate(r)).rstrip())
         keluar.append("Dasar: " + "; ".join(tabel.dasar))
         if tabel.belum_dikonfirmasi:
-            keluar.append(f"{TANDA_BELUM_DIKONFIRMASI} belum dikonfirmasi dari teks peraturan; pastikan ke pengelola kepegawaian atau BKPSDM.")
+            keluar.append(f"{TANDA_BELUM_DIKONFIRMASI} belum dikonfirmasi dari teks peraturan; "
+                          "pastikan ke pengelola kepegawaian atau BKPSDM.")
         keluar.append("")
     return "\n".join(keluar)

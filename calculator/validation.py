@@ -319,7 +319,8 @@ def _penilaian(daftar, galat: _Galat, aturan: Aturan, peringatan: list[str], mul
             if mulai is None or selesai is None:
                 continue
             if selesai < mulai:
-                galat.tambah(f"{kolom}.selesai", f"{dates.nama_bulan(selesai)} tidak boleh sebelum bulan mulai ({dates.nama_bulan(mulai)}).")
+                galat.tambah(f"{kolom}.selesai",
+                             f"{dates.nama_bulan(selesai)} tidak boleh sebelum bulan mulai ({dates.nama_bulan(mulai)}).")
                 continue
         else:
             galat.tambah(kolom, "isi tahun (setahun penuh) atau bulan mulai dan selesai (sebagian tahun).")

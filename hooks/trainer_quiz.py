@@ -27,8 +27,8 @@ A block holds YAML (JSON is YAML too):
 `{{nilai KEY}}` (koefisien.X, persentase.X, akk_pangkat.X, akk_jenjang.X, ak_dasar.GOL,
 nilai_dasar.X, pangkat.GOL) is rendered by `hooks.engine_render.render_nilai` from the rules data, so
 no figure is typed by hand and it reads exactly like `[[nilai KEY]]`.
-The answer goes into data attributes; docs/assets/pelatih/kuis.js checks it in the browser, with no
-server. The double-brace syntax differs from the engine's `[[...]]` on purpose: the two hooks may
+The answer goes into data attributes (its text, and every spelling the engine's number reader
+accepts for it); docs/assets/pelatih/kuis.js compares typed text with them, with no server. The double-brace syntax differs from the engine's `[[...]]` on purpose: the two hooks may
 run in any order without touching each other's text.
 """
 
@@ -39,6 +39,7 @@ import json
 import logging
 import posixpath
 import re
+from fractions import Fraction
 from typing import Any
 
 import markdown as md_lib
@@ -47,6 +48,7 @@ from mkdocs.exceptions import PluginError
 
 # `{{nilai KEY}}` renders exactly like the guide's `[[nilai KEY]]`, and answers like every other
 # number of the site: one renderer, in the engine's hook.
+from calculator.angka import ejaan
 from hooks.engine_render import render_nilai, teks_angka
 
 log = logging.getLogger("mkdocs.hooks.trainer_quiz")
@@ -211,13 +213,14 @@ class PenyusunKuis:
                     f'</span></div>')
             bagian.append('</fieldset>')
         else:
-            toleransi = spek.get("toleransi", 0.01)
+            # The spellings the engine reads as this answer: the browser compares text only.
+            terima = ejaan(Fraction(str(jawaban)))
             bagian.append(
                 f'<label class="pelatih-kuis__label" for="{ident}-isian">Jawaban Anda (angka, '
                 f'pakai koma untuk desimal)</label> '
                 f'<input class="pelatih-kuis__isian" id="{ident}-isian" type="text" '
                 f'inputmode="decimal" autocomplete="off" '
-                f'data-jawaban="{json.dumps(jawaban)}" data-toleransi="{toleransi}" '
+                f'data-terima="{html.escape(json.dumps(terima))}" '
                 f'data-jawaban-teks="{html.escape(konteks["jawaban"])}">')
         bagian.append('<button type="submit" class="md-button pelatih-kuis__periksa">Periksa jawaban</button>')
         # Room mode: the answer stays hidden until the trainer shows it.

@@ -76,9 +76,12 @@ def test_json_that_is_not_an_object_exit_2():
 
 def test_missing_file_is_reported_in_indonesian(tmp_path):
     p = jalankan("hitung", str(tmp_path / "tidak-ada.json"))
-    assert p.returncode not in (0, 2)
-    assert "tidak dapat dibaca" in p.stderr.decode("utf-8")
-    assert b"Traceback" not in p.stderr
+    assert p.returncode == 1
+    assert "tidak dapat dibaca: berkas atau foldernya tidak ada." in p.stderr.decode("utf-8")
+    assert b"Traceback" not in p.stderr and b"No such file" not in p.stderr
+    p = jalankan("hitung", str(tmp_path))                  # a folder: the reason in Indonesian too
+    assert p.returncode == 1
+    assert "itu folder, bukan berkas" in p.stderr.decode("utf-8")
 
 
 def test_tabel_prints_the_tables():
@@ -107,19 +110,20 @@ def test_unknown_command_is_misuse():
     assert "tidak dikenal" in p.stderr.decode("utf-8")
 
 
-@pytest.mark.parametrize("isi", [
+@pytest.mark.parametrize("isi,status", [
     # JSON allows \ud800 escapes (a lone surrogate); Python's json.loads accepts them.
-    b'{"jenjang": "ahli_pertama", "golongan": "III/a", "tanggal_hitung": "2025-01-15", '
-    b'"penilaian": [{"tahun": 2023, "predikat": "\\ud800"}]}',
-    b'{"jenjang": "ahli_pertama", "golongan": "III/a", "tanggal_hitung": "2025-01-15", "\\udc80": 1}',
+    # Not a predikat: refused (2). An unknown field: ignored with a warning, the result stands (0).
+    (b'{"jenjang": "ahli_pertama", "golongan": "III/a", "tanggal_hitung": "2025-01-15", '
+     b'"penilaian": [{"tahun": 2023, "predikat": "\\ud800"}]}', 2),
+    (b'{"jenjang": "ahli_pertama", "golongan": "III/a", "tanggal_hitung": "2025-01-15", "\\udc80": 1}', 0),
 ])
-def test_lone_surrogate_in_json_never_gives_a_traceback(isi):
+def test_lone_surrogate_in_json_never_gives_a_traceback(isi, status):
     # BUG B5 (see maintainers/engine-bugs.md): the result echoes the text back and printing it as UTF-8
     # raised UnicodeEncodeError (traceback, exit 1).
     p = jalankan("hitung", "-", masukan=isi)
     assert b"Traceback" not in p.stderr, p.stderr.decode("utf-8", "replace")
-    assert p.returncode in (0, 2)
-    json.loads(p.stdout)
+    assert p.returncode == status
+    assert ("galat" in json.loads(p.stdout)) == (status == 2)
 
 
 def test_main_in_process_any_json(tmp_path):

@@ -151,14 +151,32 @@ def test_numbers_as_people_type_them(teks, harap):
         assert Fraction(str(r["ak_awal"])) == Fraction(harap)
 
 
-@pytest.mark.parametrize("jenjang,golongan", [
-    ("ahli_muda", "III/b"), ("ahli_madya", "III/d"), ("ahli_pertama", "IV/a"), ("pemula", "II/b"), ("terampil", "III/a"),
+def test_the_spellings_of_a_quiz_answer():
+    # The trainer quiz compares typed text with these; each must read back as the same number.
+    from fractions import Fraction
+    from calculator.angka import ejaan
+    e = ejaan(Fraction("18.75"))
+    assert {"18,75", "18.75", "18,750", "18,7500"} <= set(e)
+    assert "18.750" not in e and "1875" not in e and "18,8" not in e  # 18.750 is eighteen thousand
+    e = ejaan(Fraction("1050.5"))
+    assert {"1.050,5", "1050,5", "1050.5", "1,050.5", "1.050,50"} <= set(e)
+    assert "1.050.5" not in e and "1,050" not in e
+    e = ejaan(Fraction(12))
+    assert {"12", "12,0", "12.00"} <= set(e) and "12.000" not in e
+
+
+@pytest.mark.parametrize("jenjang,golongan,situasi", [
+    ("ahli_muda", "III/b", "golongan_di_bawah"), ("ahli_madya", "III/d", "golongan_di_bawah"),
+    ("ahli_pertama", "IV/a", "golongan_di_atas"), ("pemula", "II/b", "golongan_di_atas"),
+    ("terampil", "III/a", "golongan_di_atas"),
 ])
-def test_golongan_outside_the_jenjang_is_valid(jenjang, golongan):
-    # PermenPANRB 17/2021: penyetaraan "tanpa memperhatikan jenjang pangkat".
+def test_golongan_outside_the_jenjang_is_valid(jenjang, golongan, situasi):
+    # PermenPANRB 17/2021: penyetaraan "tanpa memperhatikan jenjang pangkat". Ranges: Lampiran
+    # PermenPANRB 1/2023 (Ahli Muda III/c-III/d, Ahli Madya IV/a-IV/c, Ahli Pertama III/a-III/b,
+    # Pemula II/a, Terampil II/b-II/d).
     r = sukses({"jenjang": jenjang, "golongan": golongan, "ak_awal": 0})
     assert r["profil"]["golongan"] == golongan and r["profil"]["golongan_dalam_rentang"] is False
-    assert r["ringkasan"]["situasi"]["kode"] in ("golongan_di_bawah", "golongan_di_atas")
+    assert r["ringkasan"]["situasi"]["kode"] == situasi
 
 
 @pytest.mark.parametrize("label,ubah,kolom_galat,kata", KASUS, ids=[k[0] for k in KASUS])

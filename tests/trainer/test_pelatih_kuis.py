@@ -40,8 +40,13 @@ def test_built_quiz_answers_equal_the_engine(built_site, md):
         assert jenis == s["jenis"]
         if jenis == "angka":
             hasil = hitung(s["permintaan"])
-            jawaban = json.loads(html.unescape(re.search(r'data-jawaban="([^"]+)"', isi).group(1)))
-            assert jawaban == ambil(hasil, s["jalur"]), (md.name, s["pertanyaan"])
+            terima = json.loads(html.unescape(re.search(r'data-terima="([^"]+)"', isi).group(1)))
+            jawaban = ambil(hasil, s["jalur"])
+            # Independent spellings of the engine's answer: decimal comma and decimal point.
+            koma = f"{jawaban:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+            assert koma in terima and koma.replace(",", ".") in terima, (md.name, s["pertanyaan"])
+            salah = f"{jawaban + 1:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+            assert salah not in terima
         else:
             benar = re.findall(r'data-benar="(\d)"', isi)
             assert benar.count("1") == 1 and len(benar) == len(s["pilihan"])
