@@ -377,10 +377,11 @@ def on_post_page(output, page, config):
                           + SEARCH_AFTER_ANSWER, 1)
 
 
-# On a full load of the calculator page, Material's search fetches its index (search_index.json,
-# ~56 KB gzip) at once, sharing a slow link with Pyodide. This holds that one fetch back until the
-# first answer is on screen (jf-hasil) or the reader does anything on the page (focus, a click, a
-# key: also when the calculator failed); the search then works as before. Nothing else is held.
+# On a full load of the calculator page, Material's search starts its Web Worker (the script,
+# ~12 KB gzip) and fetches its index (search_index.json, ~60 KB gzip) at once, sharing a slow link
+# with Pyodide. This holds those two back until the first answer is on screen (jf-hasil) or the
+# reader does anything on the page (focus, a click, a key: also when the calculator failed); the
+# search then works as before. Nothing else is held (issue 15).
 SEARCH_AFTER_ANSWER = (
     "<script>(function(){var X=window.XMLHttpRequest&&XMLHttpRequest.prototype;"
     "if(!X||window.__jfCariTunda)return;"
@@ -391,5 +392,18 @@ SEARCH_AFTER_ANSWER = (
     # Material fetches the index with XMLHttpRequest: hold back send() for that URL only.
     "var o=X.open,k=X.send;X.open=function(m,u){this.__jfCari=/search\\/search_index\\.json(\\?|$)/.test(String(u));"
     "return o.apply(this,arguments)};X.send=function(){var x=this,a=arguments;"
-    "if(x.__jfCari){tunda.then(function(){k.apply(x,a)});return}return k.apply(x,a)}})();</script>"
+    "if(x.__jfCari){tunda.then(function(){k.apply(x,a)});return}return k.apply(x,a)};"
+    # Material makes its search worker with `new Worker(url)` and then only posts to it and listens
+    # to "message": for that URL only, a stand-in that keeps the posts and starts the real worker
+    # when the index is let go; every other worker (the calculator's) is made as before.
+    "var W=window.Worker;if(!W||typeof EventTarget!=='function')return;"
+    "var C=function(u,p){if(!/\\/workers\\/search\\.[^\\/]*\\.js(\\?|$)/.test(String(u)))return new W(u,p);"
+    "var t=new EventTarget(),q=[],w=null;"
+    "t.postMessage=function(m){w?w.postMessage(m):q&&q.push(m)};"
+    "t.terminate=function(){q=null;if(w)w.terminate()};"
+    "tunda.then(function(){if(!q)return;w=new W(u,p);"
+    "w.onmessage=function(e){t.dispatchEvent(new MessageEvent('message',{data:e.data}))};"
+    "w.onerror=function(){t.dispatchEvent(new Event('error'))};"
+    "q.forEach(function(m){w.postMessage(m)});q=[]});return t};"
+    "C.prototype=W.prototype;window.Worker=C})();</script>"
 )

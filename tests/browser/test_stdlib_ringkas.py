@@ -71,7 +71,10 @@ def test_missing_stdlib_module_gives_an_indonesian_message(page, site_server, cf
 
 def test_search_index_waits_for_the_first_answer_then_search_works(page, site_server):
     # hooks/pyodide_runtime.py (issue 15): on a cold calculator visit, Material's search index
-    # (~56 KB gzip) is requested only after the first answer, not alongside Pyodide.
+    # (~56 KB gzip) and its search worker's script (~12 KB) are requested only after the first
+    # answer, not alongside Pyodide.
+    diminta = []
+    page.context.on("request", lambda r: diminta.append(r))
     page.add_init_script("window.__jfT = null; addEventListener('jf-hasil', () => {"
                          " if (window.__jfT === null) window.__jfT = performance.now(); });")
     raw = json.dumps({"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 0,
@@ -87,3 +90,13 @@ def test_search_index_waits_for_the_first_answer_then_search_works(page, site_se
     box.click()
     box.press_sequentially("kenaikan", delay=40)  # key by key: Material listens to input events
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    # The search worker's script: requested by the page once, after the answer (the service
+    # worker's offline precache fetches it too, apart; request start times are ms
+    # since the epoch, as performance.timeOrigin).
+    dijawab = page.evaluate("performance.timeOrigin + window.__jfT")
+    skrip = [r for r in diminta if "/workers/search." in r.url and not r.service_worker]
+    assert len(skrip) == 1, [r.url for r in skrip]
+    assert skrip[0].timing["startTime"] >= dijawab, "search worker started before the first answer"
+    # The calculator's own worker was made as before, at once (not held back with the search's).
+    mesin = [r for r in diminta if r.url.endswith("/kalkulator/worker.js") and not r.service_worker]
+    assert mesin and mesin[0].timing["startTime"] < dijawab
