@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -152,9 +153,57 @@ NEEDS_BUILD = {"built_site", "_site_build", "site_server", "trainer_site"}
 NEEDS_BROWSER = {"browser", "page"}
 
 
+# -- workers (pytest-xdist; `bash scripts/test` runs `-n auto --dist loadscope`) --
+# A module's tests share module fixtures (a booted calculator tab, a sweep's visits) and some run
+# in order on them, so a module runs on one worker (xdist's loadscope), with two refinements made
+# by the scheduler below: the parts of a long sweep (tests parametrized `bagianN`) are groups of
+# their own, so two workers sweep side by side, and modules that share an expensive session
+# fixture run together (GABUNG). Each worker builds its own site (a build takes a few seconds;
+# the slow parts are cached in .cache/). The longest groups start first (BERAT, seconds measured
+# on the project machine), so that none starts last and leaves the other worker idle; the order
+# of the tests inside a group stays as written. (Not xdist's loadgroup with xdist_group marks:
+# xdist 3.8 names the group by rewriting item._nodeid, which pytest 9.2 no longer reads.)
+GABUNG = {
+    # trainer_site: the site copy with the handouts (Chromium PDF) and the offline kit
+    "tests/trainer/test_pelatih_luring.py": "tests/trainer/kit",
+    "tests/trainer/test_pelatih_unduhan.py": "tests/trainer/kit",
+}
+BERAT = {
+    "tests/site/test_peramban_situs.py::bagian0": 60, "tests/site/test_peramban_situs.py::bagian1": 60,
+    "tests/browser/test_kalkulator.py": 60, "tests/browser/test_deploy.py": 45,
+    "tests/trainer/kit": 30, "tests/trainer/test_pelatih_slide_muat.py::bagian0": 25,
+    "tests/trainer/test_pelatih_slide_muat.py::bagian1": 25,
+    "tests/massal/test_massal_peramban.py": 25, "tests/node/test_wheel_pyodide.py": 15,
+    "tests/site/test_panduan_situasi.py": 15, "tests/trainer/test_pelatih_kuis.py": 12,
+    "tests/trainer/test_pelatih_presentasi.py": 10,
+}
+
+
+def kelompok(nodeid: str) -> str:
+    """The group (one worker, in order) of a test by its node id."""
+    modul = nodeid.split("::", 1)[0]
+    bagian = re.search(r"\[(?:.*-)?(bagian\d+)(?:-.*)?\]$", nodeid)
+    if bagian:
+        return f"{modul}::{bagian.group(1)}"
+    return GABUNG.get(modul, modul)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Kelompok(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return kelompok(nodeid)
+
+    return Kelompok(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
     """Mark each test by its folder (tests/<folder>/...) and by what it needs: `perlu_build` for a
-    built site, `perlu_peramban` for Chromium. The fast tier is everything that needs neither."""
+    built site, `perlu_peramban` for Chromium. The fast tier is everything that needs neither.
+    On a pytest-xdist worker: the longest groups first (BERAT)."""
     for item in items:
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
         if len(parts) > 1 and parts[0] in FOLDER_MARKERS:
@@ -164,3 +213,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.perlu_build)
         if needs & NEEDS_BROWSER:
             item.add_marker(pytest.mark.perlu_peramban)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        urutan = {id(item): i for i, item in enumerate(items)}
+        items.sort(key=lambda item: (-BERAT.get(kelompok(item.nodeid), 0), urutan[id(item)]))

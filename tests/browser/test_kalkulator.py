@@ -646,7 +646,10 @@ def test_phone_menu_shows_the_whole_site(kalk):
     page, _, _ = kalk
     page.evaluate("window.scrollTo(0, 0)")
     page.click("label.md-header__button[for=__drawer]")
-    page.wait_for_timeout(400)
+    # The drawer slides in (CSS transitions): measure once they have ended, not after a fixed time
+    # (400 ms was too short on a busy machine).
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+                  ".then(() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))))")
     visible = page.evaluate("""Array.from(document.querySelectorAll('.md-nav--primary a.md-nav__link'))
         .filter(a => { const r = a.getBoundingClientRect();
                        return r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top < innerHeight; })

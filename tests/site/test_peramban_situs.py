@@ -55,7 +55,8 @@ def _switch_palette(page, to: str):
 
 def _axe(page, rules=None) -> list[dict]:
     assert AXE.is_file(), "axe-core belum terpasang: jalankan bash scripts/setup"
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("() => typeof axe === 'object'"):  # once per loaded page
+        page.add_script_tag(path=str(AXE))
     return page.evaluate(RUN_AXE, rules)
 
 
@@ -67,12 +68,34 @@ def _serious(violations):
     return [v for v in violations if v["impact"] in ("serious", "critical")]
 
 
+# The sweep in parts, each in its own context; under `bash scripts/test` (pytest-xdist) each part
+# is a group of its own (tests/conftest.py), so two workers sweep side by side. Every page is in
+# exactly one part (tested).
+PARTS = 2
+
+
+def _part(site_pages, i: int) -> list[str]:
+    return site_pages[i::PARTS]
+
+
+@pytest.fixture(scope="module", params=[
+    pytest.param(i, id=f"bagian{i}") for i in range(PARTS)])
+def part(request, site_pages) -> list[str]:
+    return _part(site_pages, request.param)
+
+
+def test_the_parts_hold_every_page_once(site_pages):
+    parts = [_part(site_pages, i) for i in range(PARTS)]
+    assert all(parts)
+    assert sorted(u for p in parts for u in p) == sorted(site_pages)
+
+
 @pytest.fixture(scope="module")
-def visits(browser, site_server, site_pages):
-    """Each page visited once: loaded in the light palette until its ready signal, every axe rule
-    run, then switched to the dark palette with the header toggle and the colour rules run again
-    (the palette changes colours only), then switched back so the next page starts light.
-    Requests are recorded for the whole sweep (service worker fetches included) per page."""
+def visits(browser, site_server, part):
+    """Each page of the part visited once: loaded in the light palette until its ready signal,
+    every axe rule run, then switched to the dark palette with the header toggle and the colour
+    rules run again (the palette changes colours only), then switched back so the next page starts
+    light. Requests are recorded for the whole sweep (service worker fetches included) per page."""
     context = browser.new_context(color_scheme="light")
     context.set_default_timeout(30_000)
     visits = {}
@@ -80,7 +103,7 @@ def visits(browser, site_server, site_pages):
     context.on("request", lambda request: current["requests"] is not None
                and current["requests"].append(request.url))
     try:
-        for url in site_pages:
+        for url in part:
             requests: list[str] = []
             current["requests"] = requests
             page = context.new_page()
@@ -101,8 +124,8 @@ def visits(browser, site_server, site_pages):
     return visits
 
 
-def test_pages_load(visits, site_pages):
-    assert set(visits) == set(site_pages)
+def test_pages_load(visits, part):
+    assert set(visits) == set(part)
     bad = {url: v["status"] for url, v in visits.items() if v["status"] != 200}
     assert not bad, bad
 

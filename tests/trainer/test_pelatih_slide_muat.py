@@ -83,9 +83,25 @@ def _kalkulator_dengan_kasus(page, site_server, tautan):
 
 
 UKURAN = [(1280, 720), (1920, 1080)]
+# The pages in parts, each its own test; under `bash scripts/test` (pytest-xdist) each part is a
+# group of its own (tests/conftest.py), so two workers measure side by side. Every page is in
+# exactly one part (tested).
+BAGIAN = 2
 
 
-def test_every_slide_fits_the_screen(layar, site_server, site_pages):
+def _bagian(site_pages, i: int) -> list[str]:
+    return _halaman_panduan(site_pages)[i::BAGIAN]
+
+
+def test_the_parts_hold_every_page_once(site_pages):
+    bagian = [_bagian(site_pages, i) for i in range(BAGIAN)]
+    assert all(bagian)
+    assert sorted(u for b in bagian for u in b) == sorted(_halaman_panduan(site_pages))
+    assert "kalkulator/" in _halaman_panduan(site_pages)
+
+
+@pytest.mark.parametrize("bagian", [pytest.param(i, id=f"bagian{i}") for i in range(BAGIAN)])
+def test_every_slide_fits_the_screen(layar, site_server, site_pages, bagian):
     import base64
     import json
     page = layar
@@ -96,7 +112,7 @@ def test_every_slide_fits_the_screen(layar, site_server, site_pages):
     gagal = {}
     jumlah = {u: 0 for u in UKURAN}
     diperkecil = {u: 0 for u in UKURAN}
-    halaman = _halaman_panduan(site_pages)
+    halaman = _bagian(site_pages, bagian)
     for path in halaman:
         page.set_viewport_size({"width": UKURAN[0][0], "height": UKURAN[0][1]})
         if path == "kalkulator/":
