@@ -592,7 +592,7 @@ def test_print_sheet_fits_one_a4_page(kalk, tmp_path):
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
-    needles = ["Lembar simulasi angka kredit", "Sari Wulandari", h["aturan_versi"], "Simulasi, bukan PAK"]
+    needles = ["Lembar simulasi angka kredit", "Sari Wulandari", h["dihitung_teks"], "Simulasi, bukan PAK"]
     needles += [" ".join(h["ringkasan"]["jawaban"].split())[:60], h["ringkasan"]["total"]["nilai"]]
     for needle in needles:
         assert needle in text, needle
