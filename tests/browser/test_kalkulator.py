@@ -29,8 +29,6 @@ KUNCI = "panduan-jf:kalkulator:isian"
 PHONE = {"width": 360, "height": 780}
 WIDE = {"width": 1366, "height": 800}
 
-NEW_ENGINE = "ringkasan" in calculator.hitung({"jenjang": "ahli_pertama", "golongan": "III/a"})
-needs_engine = pytest.mark.skipif(not NEW_ENGINE, reason="mesin belum memberi ringkasan (kontrak di maintainers/desain.md)")
 
 
 def share_link(base: str, request: dict) -> str:
@@ -242,15 +240,14 @@ def test_typing_indonesian_numbers(kalk):
     row.locator("select[data-bidang=predikat]").select_option("Baik")
     wait_answer(page, before)
     req = page.evaluate("window.__jfKalkulator.baca()")
-    if NEW_ENGINE:
-        assert req["ak_konvensional"] == "1.050"  # raw text: the engine parses
-        page.wait_for_function("document.querySelector('.jf-komponen__total') !== null")
-        text = shown(page)
-        # Regulation: AK integrasi = AK konvensional - nilai dasar (Ahli Muda: 200) = 850;
-        # 2024 Baik at Ahli Muda = 25 (koefisien 25 x 100%); total 875. Never 1,05.
-        assert "850" in text and "875" in page.inner_text(".jf-komponen__total")
-        assert "1,05" not in text
-        check_display(page, calculator.hitung(req))
+    assert req["ak_konvensional"] == "1.050"  # raw text: the engine parses
+    page.wait_for_function("document.querySelector('.jf-komponen__total') !== null")
+    text = shown(page)
+    # Regulation: AK integrasi = AK konvensional - nilai dasar (Ahli Muda: 200) = 850;
+    # 2024 Baik at Ahli Muda = 25 (koefisien 25 x 100%); total 875. Never 1,05.
+    assert "850" in text and "875" in page.inner_text(".jf-komponen__total")
+    assert "1,05" not in text
+    check_display(page, calculator.hitung(req))
     # The PAK route with a decimal comma and a thousands dot.
     page.check("input[name=kalk-awal][value=pak]")
     before = answers(page)
@@ -258,13 +255,11 @@ def test_typing_indonesian_numbers(kalk):
     wait_answer(page, before)
     req = page.evaluate("window.__jfKalkulator.baca()")
     assert "ak_konvensional" not in req
-    if NEW_ENGINE:
-        assert req["ak_awal"] == "1.025,75"
-        page.wait_for_function("document.querySelector('.jf-komponen__total dd').innerText === '1.050,75'")
+    assert req["ak_awal"] == "1.025,75"
+    page.wait_for_function("document.querySelector('.jf-komponen__total dd').innerText === '1.050,75'")
     assert not errors
 
 
-@needs_engine
 def test_integrasi_is_counted_once(kalk):
     page, _, _ = kalk
     req = {"jenjang": "ahli_muda", "golongan": "III/c", "ak_konvensional": 350.63,
@@ -278,7 +273,6 @@ def test_integrasi_is_counted_once(kalk):
     assert page.inner_text("#kalk-ak-kumulatif") == "213,13"
 
 
-@needs_engine
 def test_ijazah_bonus_is_shown(kalk):
     page, _, _ = kalk
     req = {"jenjang": "ahli_pertama", "golongan": "III/a", "ak_awal": 10,
@@ -290,7 +284,6 @@ def test_ijazah_bonus_is_shown(kalk):
     assert page.input_value("#f-pendidikan") == "2024-07-01"
 
 
-@needs_engine
 def test_projection_by_default_and_changeable(kalk):
     page, _, _ = kalk
     req = {"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": 40, "tmt_golongan": "2022-04-01",
@@ -318,7 +311,6 @@ def test_projection_by_default_and_changeable(kalk):
     assert not h3["ringkasan"]["asumsi"] and "anggapan" not in page.inner_text("#kalk-jawaban").lower()
 
 
-@needs_engine
 def test_golongan_outside_the_jenjang_range(kalk):
     page, _, _ = kalk
     req = {"jenjang": "ahli_pertama", "golongan": "III/d", "ak_awal": 20,
@@ -346,14 +338,12 @@ def test_errors_name_the_field_as_the_form_labels_it(kalk):
     assert row2.locator("input[data-bidang=selesai]").get_attribute("aria-invalid") == "true"
     for g in h["galat"]:
         assert g["pesan"] in summary
-        if NEW_ENGINE:
-            assert g["pesan"].startswith(g["label"]) and "ak_awal" not in g["pesan"]
-            assert "penilaian[" not in g["pesan"]
-    if NEW_ENGINE:
-        ak = next(g for g in h["galat"] if g["kolom"] == "ak_awal")
-        label = page.inner_text('label[for="f-ak_awal"] .jf-label')
-        assert ak["label"] == label
-        assert page.inner_text("#g-ak_awal") == ak["pesan"]
+        assert g["pesan"].startswith(g["label"]) and "ak_awal" not in g["pesan"]
+        assert "penilaian[" not in g["pesan"]
+    ak = next(g for g in h["galat"] if g["kolom"] == "ak_awal")
+    label = page.inner_text('label[for="f-ak_awal"] .jf-label')
+    assert ak["label"] == label
+    assert page.inner_text("#g-ak_awal") == ak["pesan"]
     # A click on the message goes to the field.
     page.locator("#kalk-ringkasan-galat a").first.click()
     assert page.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
@@ -483,38 +473,24 @@ def test_thousands_of_rows_are_capped(kalk):
     assert len(page.evaluate("window.__jfKalkulator.baca()")["penilaian"]) == limit
 
 
-def _kabar_terlihat(page):
-    """The message about stored data, after coming back: the stored value is read when the page is
-    shown; if instant navigation restored a stale view, a full load reads it the same way."""
-    try:
-        page.wait_for_selector("#kalk-kabar:not([hidden])", timeout=20_000)
-    except Exception:
-        page.reload()
-        page.wait_for_selector("#kalk-kabar:not([hidden])", timeout=60_000)
-
-
-@pytest.mark.skip(reason="Goyah di CI penuh: setelah kembali lewat navigasi instan pesan data tersimpan kadang "
-                         "tidak tampil; lolos bila dijalankan sendiri. Perlu diselidiki (catatan penutup isu 9).")
 def test_stored_value_crafted_and_erasing_always_works(kalk):
+    # The stored value is read when the calculator is mounted (muatAwal), after a full load here.
+    # The remount by instant navigation runs the same muatAwal and is covered by
+    # test_instant_navigation_keeps_the_worker; going back through it made this test depend on
+    # what earlier tests left in the shared tab's history. Start from the plain address: a share
+    # link left by an earlier test would win over the stored value.
     page, _, errors = kalk
-    page.evaluate(f"localStorage.setItem('{KUNCI}', JSON.stringify({{jenjang: {{toString: 0}}}}))")
-    to_guide_page(page)
-    page.evaluate("window.__jfMesin.terakhirDiisi = null")
-    page.go_back()
-    _kabar_terlihat(page)
-    assert "tidak dapat dibaca" in page.inner_text("#kalk-kabar")
-    assert page.get_attribute("#kalk-status", "data-tahap") == "siap"
-    page.click("#kalk-hapus-lokal")
-    assert page.evaluate(f"localStorage.getItem('{KUNCI}')") is None
-    # not JSON at all
-    page.evaluate(f"localStorage.setItem('{KUNCI}', '{{bukan json')")
-    to_guide_page(page)
-    page.evaluate("window.__jfMesin.terakhirDiisi = null")
-    page.go_back()
-    _kabar_terlihat(page)
-    assert "Hapus data tersimpan" in page.inner_text("#kalk-kabar")
-    page.click("#kalk-hapus-lokal")
-    assert page.evaluate(f"localStorage.getItem('{KUNCI}')") is None
+    for simpanan, kata in ((json.dumps({"jenjang": {"toString": 0}}), "tidak dapat dibaca"),
+                           ("{bukan json", "Hapus data tersimpan")):
+        page.evaluate("history.replaceState(history.state, '', location.pathname)")
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KUNCI, simpanan])
+        page.reload()
+        page.wait_for_selector("#kalk-kabar:not([hidden])")
+        assert kata in page.inner_text("#kalk-kabar")
+        wait_ready(page)
+        assert page.get_attribute("#kalk-status", "data-tahap") == "siap"
+        page.click("#kalk-hapus-lokal")
+        assert page.evaluate(f"localStorage.getItem('{KUNCI}')") is None
     assert not errors
 
 
@@ -544,9 +520,8 @@ def test_phone_layout_answer_first_and_tap_targets(kalk):
         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
                      && !e.closest('.jf-tabel')).map(e => e.tagName + '#' + e.id + '.' + e.className)""")
     assert not wide
-    if NEW_ENGINE:
-        box = page.locator("#kalk-jawaban-teks").bounding_box()
-        assert box["y"] + box["height"] <= PHONE["height"], "the answer is below the fold"
+    box = page.locator("#kalk-jawaban-teks").bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], "the answer is below the fold"
     small = page.evaluate("""Array.from(document.querySelectorAll(
             '#kalkulator button, #kalkulator select, #kalkulator input:not([type=checkbox]):not([type=radio]):not([type=file]), #kalkulator summary, #kalkulator label.jf-cek'))
         .filter(e => e.offsetParent !== null)
@@ -568,11 +543,10 @@ def test_wide_layout_shows_the_same(kalk):
         h = open_request(page, {"jenjang": "ahli_muda", "golongan": "III/d", "ak_konvensional": 350.63,
                                 "penilaian": [{"tahun": 2024, "predikat": "Baik"}],
                                 "pendidikan": {"tanggal": "2024-07-01"}})
-        if NEW_ENGINE:
-            check_display(page, h)
-            page.evaluate("window.scrollTo(0, 0)")
-            box = page.locator("#kalk-jawaban-teks").bounding_box()
-            assert box["y"] + box["height"] <= WIDE["height"]
+        check_display(page, h)
+        page.evaluate("window.scrollTo(0, 0)")
+        box = page.locator("#kalk-jawaban-teks").bounding_box()
+        assert box["y"] + box["height"] <= WIDE["height"]
         assert page.evaluate("document.documentElement.scrollWidth") <= WIDE["width"]
     finally:
         page.set_viewport_size(PHONE)
@@ -583,12 +557,21 @@ def test_axe_no_serious_or_critical_violations_with_results_shown(kalk):
     open_request(page, {"jenjang": "ahli_muda", "golongan": "III/c", "ak_awal": 40,
                         "penilaian": [{"tahun": 2024, "predikat": "Baik"}]})
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0,3).map(n => n.target.join(' '))}));
-    }""")
-    bad = [v for v in result if v["impact"] in ("serious", "critical")]
-    assert not bad, bad
+    for hover in (False, True):
+        # Also with the pointer on the link under the answer: a hovered link takes the accent color.
+        if hover:
+            page.hover("a[href$='#kalk-hasil-judul']")
+            # Material fades the color in (125 ms): wait for the accent of situs.css, #3d5afe.
+            page.wait_for_function("""getComputedStyle(document.querySelector("a[href$='#kalk-hasil-judul']"))
+                                      .color === 'rgb(61, 90, 254)'""")
+        else:
+            page.mouse.move(0, 0)
+        result = page.evaluate("""async () => {
+            const r = await axe.run(document, {resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0,3).map(n => n.target.join(' '))}));
+        }""")
+        bad = [v for v in result if v["impact"] in ("serious", "critical")]
+        assert not bad, bad
 
 
 def test_print_sheet_fits_one_a4_page(kalk, tmp_path):
@@ -609,9 +592,8 @@ def test_print_sheet_fits_one_a4_page(kalk, tmp_path):
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
-    needles = ["Lembar simulasi angka kredit", "Sari Wulandari", h["aturan_versi"], "Simulasi, bukan PAK"]
-    if NEW_ENGINE:
-        needles += [" ".join(h["ringkasan"]["jawaban"].split())[:60], h["ringkasan"]["total"]["nilai"]]
+    needles = ["Lembar simulasi angka kredit", "Sari Wulandari", h["dihitung_teks"], "Simulasi, bukan PAK"]
+    needles += [" ".join(h["ringkasan"]["jawaban"].split())[:60], h["ringkasan"]["total"]["nilai"]]
     for needle in needles:
         assert needle in text, needle
 
@@ -655,9 +637,8 @@ def test_share_link_on_a_guide_page_opens_by_instant_navigation(kalk, site_serve
     wait_answer(page, before)
     page.wait_for_function("([j, g]) => document.querySelector('#f-jenjang').value === j"
                            " && document.querySelector('#f-golongan').value === g", arg=[req["jenjang"], req["golongan"]])
-    if NEW_ENGINE:
-        page.wait_for_function("(t) => document.querySelector('#kalk-jawaban-teks').innerText === t",
-                               arg=expected["ringkasan"]["jawaban"])
+    page.wait_for_function("(t) => document.querySelector('#kalk-jawaban-teks').innerText === t",
+                           arg=expected["ringkasan"]["jawaban"])
     assert page.evaluate("window.__jfPenanda === window.__jfMesin.worker")
 
 
@@ -760,8 +741,7 @@ def test_share_link_then_offline_second_visit(browser, site_server_factory):
     wait_answer(page2, 0)
     assert page2.input_value("#f-ak_awal") == "41"
     assert page2.get_attribute("#kalk-jawaban", "data-keadaan") == "hasil"
-    if NEW_ENGINE:
-        assert page2.inner_text("#kalk-jawaban-teks") == calculator.hitung(request2)["ringkasan"]["jawaban"]
+    assert page2.inner_text("#kalk-jawaban-teks") == calculator.hitung(request2)["ringkasan"]["jawaban"]
     assert page2.evaluate("window.__jfMesin.versi.snapshot") is True
     assert "siap" in page2.inner_text("#kalk-status").lower()
     page2.goto(base + "kenaikan-jenjang/")
@@ -794,5 +774,5 @@ def test_load_failure_shows_message_and_retry_works(browser, site_server):
     page.click("#kalk-ulang")
     wait_answer(page, 0)
     assert page.locator("#kalk-ulang").is_hidden()
-    assert page.get_attribute("#kalk-jawaban", "data-keadaan") in ("hasil", "galat")
+    assert page.get_attribute("#kalk-jawaban", "data-keadaan") == "hasil"  # jenjang and golongan are enough: AK Dasar
     context.close()
