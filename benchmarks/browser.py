@@ -208,9 +208,9 @@ def visit(browser, url: str, done_js: str, site: Path, base: str, throttled: boo
             out["sw_files"] += 1
             continue
         if r.timing["startTime"] > answered:
-            # Asked for after the answer (the search worker and index, held back until then; the
-            # service worker's registration): not part of "until the first answer". Whether such
-            # a request has finished when the page is polled is a race, so it is reported apart.
+            # Asked for after the answer (the search worker and index, held back until then): not
+            # part of "until the first answer". Whether such a request has finished when the page
+            # is polled is a race, so it is reported apart.
             out["after_gz9"] += gz9(f)
             out["after_urls"].append(r.url[len(base):].split("#")[0].split("?")[0])
             continue

@@ -79,10 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if perintah == "hitung" and len(args) == 2:
         sumber = args[1]
-        try:
-            isi = berkas.baca(sumber)
-        except OSError as exc:
-            sys.stderr.write(f"Berkas {sumber} tidak dapat dibaca: {berkas.sebab(exc)}.\n")
+        isi = berkas.baca(sumber)
+        if isi is None:
             return 1
         try:
             permintaan = baca_json(isi)

@@ -25,9 +25,14 @@ def sebab(exc: OSError) -> str:
     return _SEBAB.get(exc.errno, f"sistem operasi menolak (kode galat {exc.errno})")
 
 
-def baca(sumber: str) -> bytes:
-    """The bytes of `sumber`, or of standard input for "-"; raises OSError."""
-    if sumber == "-":
-        return sys.stdin.buffer.read()
-    with open(sumber, "rb") as berkas:
-        return berkas.read()
+def baca(sumber: str) -> bytes | None:
+    """The bytes of `sumber`, or of standard input for "-"; None after saying on standard error,
+    in Indonesian, why it cannot be read (the caller then exits with status 1)."""
+    try:
+        if sumber == "-":
+            return sys.stdin.buffer.read()
+        with open(sumber, "rb") as berkas:
+            return berkas.read()
+    except OSError as exc:
+        sys.stderr.write(f"Berkas {sumber} tidak dapat dibaca: {sebab(exc)}.\n")
+        return None

@@ -7,6 +7,8 @@ exact (fractions); numbers are rounded once, half-up, when the result is written
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 from . import awal as awal_
 from . import dates, kenaikan, konversi, narasi, proyeksi as proyeksi_
 from .angka import ke_json, tepat_json
@@ -90,6 +92,10 @@ def susun(aturan: Aturan, p: Permintaan) -> dict:
                                   "catatan": n.catatan, "dasar_hukum": aturan.dasar_hukum(n)} for n in belum]
     hasil["peringatan"] = list(dict.fromkeys(kasus.peringatan))
     hasil["aturan_versi"] = aturan.versi
+    # For the printed sheet and a saved result: when, and with which rules, in words (no ISO dates).
+    hasil["dihitung_teks"] = (f"Dihitung pada {dates.teks_tanggal(p.tanggal_hitung)} dengan data aturan versi "
+                              f"{dates.teks_tanggal(_dt.date.fromisoformat(aturan.versi))}; sumber diperiksa "
+                              f"sampai {dates.teks_tanggal(aturan.diperiksa_sampai)}.")
     hasil["desimal"] = d
     hasil["catatan"] = CATATAN
     return hasil

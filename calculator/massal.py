@@ -1237,10 +1237,8 @@ def main(argv: list[str]) -> int:
             sys.stderr.write(f"Berkas keluaran {keluar} harus berakhiran .csv atau .xlsx.\n")
             return 1
         format_keluar = akhiran
-    try:
-        data = berkas_cli.baca(berkas)
-    except OSError as exc:
-        sys.stderr.write(f"Berkas {berkas} tidak dapat dibaca: {berkas_cli.sebab(exc)}.\n")
+    data = berkas_cli.baca(berkas)
+    if data is None:
         return 1
     try:
         lembar = baca(data, berkas)

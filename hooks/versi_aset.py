@@ -24,6 +24,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from hooks import bundel_aset
+
 DIRS = ("css", "js", "kalkulator", "massal", "pelatih")
 # Generated files that keep their address: hashed already (mesin/), read by the build only
 # (runtime.json), or linked from pages as downloads (the Cek massal templates).
@@ -41,6 +43,7 @@ def _is_versioned(src_uri: str) -> bool:
 
 def assets_hash(docs_dir: Path, order: list[str]) -> str:
     h = hashlib.sha256("\n".join(order).encode())
+    h.update(bundel_aset.sidik())  # the bundles are transformed (minified), not only copied
     for d in DIRS:
         for path in sorted((docs_dir / "assets" / d).rglob("*")):
             if path.is_file():

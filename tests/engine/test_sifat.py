@@ -15,7 +15,7 @@ from strategi import (AKHIR, AWAL, JENJANG, KOEFISIEN, PERSEN, PREDIKAT, TANGGAL
                       json_value, permintaan_mirip, permintaan_sah)
 
 FIELDS_HASIL = {"rincian", "ak_awal", "ak_konversi", "ak_kumulatif", "kenaikan_pangkat", "kenaikan_jenjang",
-                "peringatan", "aturan_versi", "catatan"}
+                "peringatan", "aturan_versi", "dihitung_teks", "catatan"}
 settings.register_profile("mesin", max_examples=int(os.environ.get("SIFAT_CONTOH", "150")), deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("mesin")

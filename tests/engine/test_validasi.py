@@ -282,3 +282,19 @@ def test_unfinished_period_warns_estimate():
     assert any("belum selesai" in p for p in r["peringatan"])
     r = sukses({**DASAR, "ak_awal": 0, "penilaian": [{"tahun": 2024, "predikat": "Baik"}]}, tanggal="2025-06-15")
     assert not any("belum selesai" in p for p in r["peringatan"])
+
+
+def test_the_result_says_when_and_with_which_rules_in_words():
+    # The printed sheet carries this line: a date a reader can read, never 2026-07-01.
+    import tomllib
+    from pathlib import Path
+    sumber = tomllib.loads((Path(__file__).resolve().parents[2] / "calculator" / "data" / "sumber.toml")
+                           .read_text(encoding="utf-8"))
+    bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+             "Oktober", "November", "Desember"]
+    versi = sumber["versi"].split("-")
+    diperiksa = sumber["diperiksa_sampai"]
+    r = sukses({**DASAR, "tanggal_hitung": "2026-07-01"})
+    assert r["dihitung_teks"] == (
+        f"Dihitung pada 1 Juli 2026 dengan data aturan versi {int(versi[2])} {bulan[int(versi[1]) - 1]} "
+        f"{versi[0]}; sumber diperiksa sampai {diperiksa.day} {bulan[diperiksa.month - 1]} {diperiksa.year}.")

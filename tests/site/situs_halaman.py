@@ -50,6 +50,22 @@ def abbr_titles(text: str) -> dict[str, str]:
     return found
 
 
+# Month names as the site writes dates (1 Juli 2026): for patterns over built pages.
+BULAN_ID = "(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+
+
+def pages_missing(built_site, site_pages, pattern: re.Pattern, check) -> list[str]:
+    """Pages whose HTML does not match `pattern`; `check(url, match)` asserts on each match."""
+    missing = []
+    for url in site_pages:
+        m = pattern.search(page_file(built_site, url).read_text(encoding="utf-8"))
+        if m:
+            check(url, m)
+        else:
+            missing.append(url)
+    return missing
+
+
 def page_file(built_site, url_path: str):
     """File in the built site for a URL path such as "" or "kenaikan-pangkat/"."""
     if url_path == "" or url_path.endswith("/"):

@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from situs_halaman import abbr_titles, head_info, page_file
+from situs_halaman import BULAN_ID, abbr_titles, head_info, page_file, pages_missing
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE_PAGES = [
@@ -75,19 +75,13 @@ def test_404_page_is_indonesian(built_site, site_server):
 
 
 def test_every_page_shows_last_updated_date(built_site, site_pages):
-    pattern = re.compile(
-        r'Terakhir diperbarui:\s*<time datetime="(\d{4}-\d{2}-\d{2})">(\d{1,2} '
-        r"(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
-        r"Desember) \d{4})</time>"
-    )
-    missing = []
-    for url in site_pages:
-        match = pattern.search(page_file(built_site, url).read_text(encoding="utf-8"))
-        if not match:
-            missing.append(url)
-            continue
+    pattern = re.compile(rf'Terakhir diperbarui:\s*<time datetime="(\d{{4}}-\d{{2}}-\d{{2}})">(\d{{1,2}} {BULAN_ID} \d{{4}})</time>')
+
+    def check(url, match):
         year, month, day = match.group(1).split("-")
-        assert match.group(2).startswith(f"{int(day)} ") and match.group(2).endswith(year)
+        assert match.group(2).startswith(f"{int(day)} ") and match.group(2).endswith(year), url
+
+    missing = pages_missing(built_site, site_pages, pattern, check)
     assert not missing, f"tanpa 'Terakhir diperbarui': {missing}"
 
 

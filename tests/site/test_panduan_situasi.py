@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from situs_halaman import page_file
+from situs_halaman import BULAN_ID, page_file, pages_missing
 
 ROOT = Path(__file__).resolve().parents[2]
 # Guide pages (docs/*.md); the calculator and trainer folders belong to other pages' owners.
@@ -34,18 +34,12 @@ def test_new_pages_are_built(site_pages):
 
 
 def test_every_page_says_up_to_when_its_sources_were_checked(built_site, site_pages):
-    pattern = re.compile(
-        r'Sumber aturan diperiksa sampai:\s*<time datetime="(\d{4})-(\d{2})">'
-        r"(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|"
-        r"Desember) (\d{4})</time>"
-    )
-    missing = []
-    for url in site_pages:
-        m = pattern.search(page_file(built_site, url).read_text(encoding="utf-8"))
-        if not m:
-            missing.append(url)
-            continue
+    pattern = re.compile(rf'Sumber aturan diperiksa sampai:\s*<time datetime="(\d{{4}})-(\d{{2}})">{BULAN_ID} (\d{{4}})</time>')
+
+    def check(url, m):
         assert m.group(1) == m.group(4), url
+
+    missing = pages_missing(built_site, site_pages, pattern, check)
     assert not missing, f"tanpa 'diperiksa sampai': {missing}"
 
 

@@ -253,7 +253,7 @@ export function tampilkan(h) {
     el("div", { class: "admonition note jf-catatan" }, [
       el("p", { class: "admonition-title", text: "Simulasi, bukan PAK" }),
       teks(h.catatan) ? el("p", { text: h.catatan }) : null,
-      teks(h.aturan_versi) ? el("p", { class: "jf-versi", text: "Versi aturan: " + h.aturan_versi }) : null,
+      teks(h.dihitung_teks) ? el("p", { class: "jf-versi", text: h.dihitung_teks }) : null,
     ]),
   ];
   $("kalk-hasil-isi").replaceChildren(...bagian.filter(Boolean));

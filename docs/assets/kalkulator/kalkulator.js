@@ -64,6 +64,7 @@ class Kalkulator {
     if (alamat && alamat.permintaan) {
       this.dariTautan = true;
       pesan.push(...this.muat(alamat.permintaan, "Tautan simulasi"));
+      this.ingatTautan();
     }
     else if (tab) {
       this.muat(tab.permintaan, "Isian sebelumnya");
@@ -204,9 +205,18 @@ class Kalkulator {
     this.alamatNanti = setTimeout(() => this.perbaruiAlamat(), 500);
   }
 
+  // The form as loaded from a share link: until the person changes something, the address keeps
+  // the link exactly as it was shared (the form's own reading may spell the same request otherwise).
+  ingatTautan() {
+    this.kunciTautan = JSON.stringify(this.form.baca());
+    this.alamatTautan = location.href;
+  }
+
   perbaruiAlamat() {
     if (!this.akar.isConnected) return; // left the page by instant navigation
-    const t = $("kalk-tautan").value;
+    let t = $("kalk-tautan").value;
+    if (this.kunciTautan === JSON.stringify(this.req || this.form.baca())) t = this.alamatTautan;
+    else this.kunciTautan = null;
     // Material's navigation.tracking empties the hash when the page scrolls back to its top:
     // a page opened from a link keeps the link in its address.
     const hash = location.hash;
@@ -324,6 +334,7 @@ window.addEventListener("hashchange", () => {
   else if (r) {
     k.dariTautan = true;
     tampilan.kabar(k.muat(r.permintaan, "Tautan simulasi"));
+    k.ingatTautan();
     k.berubah();
   }
 });
