@@ -188,6 +188,8 @@ def kelompok(nodeid: str) -> str:
     return GABUNG.get(modul, modul)
 
 
+# optionalhook: a .venv without pytest-xdist (before `bash scripts/setup`) still runs the tests.
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "loadscope":
         return None
