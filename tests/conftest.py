@@ -10,6 +10,8 @@
 - `site_server_factory` (session): `start(root=None, port=0) -> StaticServer` with `.url`,
   `.port`, `.root`, `.stop()`; root defaults to `built_site`; anything left running is stopped
   at the end of the session.
+- `satu_build` (session): `with satu_build(): <build>`, one site build at a time across
+  pytest-xdist workers (the first fills .cache/, the others reuse it).
 - `browser` (session): Playwright Chromium (/usr/bin/chromium, or $CHROMIUM), headless.
   Service worker requests are reported to `context.on("request")` too
   (PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1); `request.service_worker` tells them apart.
@@ -18,6 +20,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import socket
@@ -55,6 +59,22 @@ def site_port() -> int:
     return _free_port()
 
 
+@contextlib.contextmanager
+def _satu_build():
+    """One site build at a time across pytest-xdist workers: the first fills .cache/ (the
+    precompiled stdlib zip takes ~20 s on a fresh clone), the others then reuse it instead of
+    making it again side by side."""
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    with open(ROOT / ".cache" / "uji-build.lock", "w") as kunci:
+        fcntl.flock(kunci, fcntl.LOCK_EX)
+        yield
+
+
+@pytest.fixture(scope="session")
+def satu_build():
+    return _satu_build
+
+
 @pytest.fixture(scope="session")
 def _site_build(tmp_path_factory, site_port):
     out = tmp_path_factory.mktemp("site")
@@ -63,10 +83,11 @@ def _site_build(tmp_path_factory, site_port):
         "NO_MKDOCS_2_WARNING": "1",
         "SITE_URL": f"http://127.0.0.1:{site_port}/",
     }
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    with _satu_build():
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )
     log = proc.stdout + proc.stderr
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict gagal (kode {proc.returncode}):\n{log}", pytrace=False)

@@ -57,11 +57,12 @@ def _project_copy(dest: Path) -> Path:
     return dest
 
 
-def _build(project: Path, out: Path, url: str) -> None:
+def _build(project: Path, out: Path, url: str, satu_build) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                           "--site-dir", str(out)], cwd=project, env=env,
-                          capture_output=True, text=True)
+    with satu_build():  # the copy shares .cache/ with the other workers' builds
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                               "--site-dir", str(out)], cwd=project, env=env,
+                              capture_output=True, text=True)
     if proc.returncode != 0:
         pytest.fail(f"build gagal:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
 
@@ -73,7 +74,7 @@ def _age(site: Path, seconds: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory):
+def two_builds(tmp_path_factory, satu_build):
     tmp = tmp_path_factory.mktemp("deploy")
     # The address is fixed before the builds (SITE_URL), the server starts later on it.
     probe = static_server.StaticServer(tmp, "127.0.0.1", 0)
@@ -82,7 +83,7 @@ def two_builds(tmp_path_factory):
     url = f"http://127.0.0.1:{port}/"
     project = _project_copy(tmp / "proyek")
     b1, b2 = tmp / "build1", tmp / "build2"
-    _build(project, b1, url)
+    _build(project, b1, url, satu_build)
     toml = project / "calculator" / "data" / "konversi.toml"
     text = toml.read_text(encoding="utf-8")
     old = "[[koefisien.ahli_pertama]]\nnilai = 12.5\n"
@@ -90,7 +91,7 @@ def two_builds(tmp_path_factory):
     toml.write_text(text.replace(old, "[[koefisien.ahli_pertama]]\nnilai = 13.5\n"), encoding="utf-8")
     page = project / "docs" / "angka-kredit.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n\n{KALIMAT_BARU}\n", encoding="utf-8")
-    _build(project, b2, url)
+    _build(project, b2, url, satu_build)
     _age(b1, WEEKS_AGO)
     _age(b2, WEEKS_AGO - 24 * 3600)
     return port, url, b1, b2

@@ -165,6 +165,9 @@ def test_long_table_is_cut_into_rows_with_its_header(page, site_server):
 def test_projector_screenshot_has_large_text(proyektor, tmp_path):
     page = proyektor
     page.keyboard.press("p")                       # the title with "Cerita", a text section
+    # The mode and its stylesheet load on first use: measure once they are in (a busy machine
+    # took longer than the screenshot below).
+    assert page.evaluate(STATUS)["aktif"] is True
     gambar = tmp_path / "presentasi-1280x720.png"
     page.screenshot(path=str(gambar))
     data = gambar.read_bytes()
