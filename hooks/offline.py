@@ -34,7 +34,7 @@ snapshot the calculator's worker keeps (runtime.json ``snapshot_cache``); every 
 ``panduan-jf-*`` cache (older releases) is deleted on activate.
 
 Build order: MkDocs writes sw.js at the end of its build; scripts/build runs this file again
-(``python hooks/offline.py site``) after scripts/bundle_pdf.py made the PDFs, so that they are
+(``python hooks/offline.py site``) after scripts/bundel_pdf.py made the PDFs, so that they are
 in the manifest and in the build id.
 """
 

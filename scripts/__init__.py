@@ -4,8 +4,8 @@ StaticServer`, never by file path (the repository root is on `sys.path` through 
 scripts/setup writes into .venv).
 
 - `scripts.static_server`: the one static server (scripts/serve, the tests, the PDF handouts, the
-  offline bundle, whose copy `bundle_luring/sajikan.py` runs on a trainer's laptop without this
+  offline bundle, whose copy `bundel_luring/sajikan.py` runs on a trainer's laptop without this
   repository);
-- `scripts.bundle_pdf`, `scripts.bundle`: the trainer handouts and the offline bundle, made from a
+- `scripts.bundel_pdf`, `scripts.bundel`: the trainer handouts and the offline bundle, made from a
   built site.
 """

@@ -1,5 +1,5 @@
 """The project's one static file server: scripts/serve, the tests, the benchmarks, the PDF step and
-the offline kit (scripts/bundle_luring/sajikan.py, copied into the ZIP next to it) all use it.
+the offline kit (scripts/bundel_luring/sajikan.py, copied into the ZIP next to it) all use it.
 
 Why not `mkdocs serve` or `python -m http.server`: the first rebuilds in memory and injects a
 live-reload script, the second lists folders, prints tracebacks (`/%00`), answers in English, sends

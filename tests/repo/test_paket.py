@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ["hooks", "scripts", "tests", "benchmarks", "calculator"]
 # Runs on a trainer's laptop from the offline ZIP, beside its own copy of static_server.py.
-STANDALONE = {"scripts/bundle_luring/sajikan.py"}
+STANDALONE = {"scripts/bundel_luring/sajikan.py"}
 BY_PATH = re.compile(r"spec_from_file_location|SourceFileLoader|runpy\.run_path|sys\.path\.(insert|append)\(")
 
 

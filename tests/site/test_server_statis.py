@@ -164,7 +164,7 @@ def test_main_refuses_a_folder_without_site(tmp_path, capsys):
 
 @pytest.mark.parametrize("args", [["--port", "99999"], ["--port", "abc"], ["--port", "-1"]])
 def test_bad_port_is_a_message_not_a_traceback(situs, args):
-    for script in ("scripts/static_server.py", "scripts/bundle_luring/sajikan.py"):
+    for script in ("scripts/static_server.py", "scripts/bundel_luring/sajikan.py"):
         cmd = [sys.executable, str(ROOT / script)]
         cmd += ([str(situs)] if script.endswith("static_server.py") else ["--tanpa-peramban"]) + args
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
@@ -187,7 +187,7 @@ def test_kit_server_serves_the_kit_folder(tmp_path):
     import shutil
     kit = tmp_path / "panduan-jf"
     (kit / "situs").mkdir(parents=True)
-    shutil.copy(ROOT / "scripts" / "bundle_luring" / "sajikan.py", kit)
+    shutil.copy(ROOT / "scripts" / "bundel_luring" / "sajikan.py", kit)
     shutil.copy(ROOT / "scripts" / "static_server.py", kit)
     (kit / "situs" / "index.html").write_text("<p>paket</p>")
     (kit / "situs" / "404.html").write_text("<p>Halaman tidak ditemukan</p>")

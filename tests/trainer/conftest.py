@@ -1,7 +1,7 @@
 """Fixtures for the trainer kit tests (tests/trainer).
 
 `trainer_site` is a copy of the shared `built_site` with the handouts and the offline bundle
-made by the same scripts the build runs (scripts/bundle_pdf.py, scripts/bundle.py), so these
+made by the same scripts the build runs (scripts/bundel_pdf.py, scripts/bundel.py), so these
 tests never write into the shared build.
 """
 
@@ -19,14 +19,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="session")
 def skrip_pdf():
-    from scripts import bundle_pdf
-    return bundle_pdf
+    from scripts import bundel_pdf
+    return bundel_pdf
 
 
 @pytest.fixture(scope="session")
-def skrip_bundle():
-    from scripts import bundle
-    return bundle
+def skrip_bundel():
+    from scripts import bundel
+    return bundel
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +35,7 @@ def trainer_site(built_site, tmp_path_factory) -> Path:
     shutil.copytree(built_site, salinan)
     # The same commands as scripts/build, in their own processes (Playwright's sync API cannot
     # nest inside the session's `browser` fixture).
-    for skrip in ("bundle_pdf.py", "bundle.py"):
+    for skrip in ("bundel_pdf.py", "bundel.py"):
         proses = subprocess.run([sys.executable, str(ROOT / "scripts" / skrip), str(salinan)],
                                 cwd=ROOT, capture_output=True, text=True)
         if proses.returncode != 0:

@@ -1,4 +1,4 @@
-"""Handouts (PDF) and the offline bundle, made by scripts/bundle_pdf.py and scripts/bundle.py."""
+"""Handouts (PDF) and the offline bundle, made by scripts/bundel_pdf.py and scripts/bundel.py."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""Make the offline bundle of the built site (run after `mkdocs build` and scripts/bundle_pdf.py).
+"""Make the offline bundle of the built site (run after `mkdocs build` and scripts/bundel_pdf.py).
 
 Writes SITE/pelatih/unduh/panduan-jf-offline.zip, which unpacks to:
 
     panduan-jf/
       jalankan-windows.bat  jalankan-linux.sh  jalankan-macos.command   one-step starters
       program/panduan-jf-windows.exe ...         the kit server, one file per system (Go, built
-                                                 here from scripts/bundle_luring/server/main.go)
+                                                 here from scripts/bundel_luring/server/main.go)
       sajikan.py  static_server.py               fallback server (Python 3, stdlib only; the
                                                  project's one static server, scripts/)
       BACA-SAYA.txt                              instructions
@@ -18,7 +18,7 @@ Linux by Debian's golang-go, installed by scripts/setup); the binaries are cache
 .cache/luring-go/ by the hash of their source, so a build compiles them only when main.go
 changes.
 
-Usage: python scripts/bundle.py [SITE] [--keluar FILE]
+Usage: python scripts/bundel.py [SITE] [--keluar FILE]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BERKAS_LURING = Path(__file__).resolve().parent / "bundle_luring"
+BERKAS_LURING = Path(__file__).resolve().parent / "bundel_luring"
 NAMA_ZIP = Path("pelatih") / "unduh" / "panduan-jf-offline.zip"
 AKAR = "panduan-jf"
 PEMULA = ["jalankan-windows.bat", "jalankan-linux.sh", "jalankan-macos.command", "sajikan.py",
@@ -124,7 +124,7 @@ def main(argv=None) -> int:
     parser.add_argument("--keluar", help="berkas ZIP tujuan (bawaan: SITE/pelatih/unduh/panduan-jf-offline.zip)")
     args = parser.parse_args(argv)
     hasil = buat(Path(args.site), Path(args.keluar) if args.keluar else None)
-    print(f"[bundle] {hasil} ({hasil.stat().st_size // 1024} KB)")
+    print(f"[bundel] {hasil} ({hasil.stat().st_size // 1024} KB)")
     return 0
 
 

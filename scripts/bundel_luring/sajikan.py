@@ -21,7 +21,7 @@ SINI = os.path.dirname(os.path.abspath(__file__))
 FOLDER = os.path.join(SINI, "situs")
 # In the ZIP static_server.py sits next to this file; in the repository it is in scripts/.
 sys.path.insert(0, SINI)
-if os.path.basename(SINI) == "bundle_luring":
+if os.path.basename(SINI) == "bundel_luring":
     sys.path.insert(1, os.path.dirname(SINI))
 
 

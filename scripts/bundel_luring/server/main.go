@@ -9,7 +9,7 @@
 //
 // Why Go: Windows laptops in offices rarely have Python; a Go program built from the standard
 // library alone is a single executable for Windows, macOS and Linux (cross-compiled at build
-// time by scripts/bundle.py) and needs no administrator rights on loopback. The Python server
+// time by scripts/bundel.py) and needs no administrator rights on loopback. The Python server
 // (sajikan.py) stays in the kit as a fallback. Kept to the standard library of Go 1.19 (Debian
 // bookworm's golang-go).
 //

@@ -11,7 +11,7 @@ Headless Chromium (Debian /usr/bin/chromium, or $CHROMIUM) prints through Python
 pages are read from a local http server over SITE, so the numbers in the PDF are exactly the ones
 the engine rendered into the site at build time.
 
-Usage: python scripts/bundle_pdf.py [SITE]   (default: site)
+Usage: python scripts/bundel_pdf.py [SITE]   (default: site)
 """
 
 from __future__ import annotations
@@ -324,8 +324,8 @@ def main(argv=None) -> int:
     parser.add_argument("site", nargs="?", default=str(ROOT / "site"))
     args = parser.parse_args(argv)
     modul, ringkasan = buat(Path(args.site))
-    print(f"[bundle_pdf] {modul} ({modul.stat().st_size // 1024} KB)")
-    print(f"[bundle_pdf] {ringkasan} ({ringkasan.stat().st_size // 1024} KB)")
+    print(f"[bundel_pdf] {modul} ({modul.stat().st_size // 1024} KB)")
+    print(f"[bundel_pdf] {ringkasan} ({ringkasan.stat().st_size // 1024} KB)")
     return 0
 
 
