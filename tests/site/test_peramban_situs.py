@@ -95,7 +95,9 @@ def visits(browser, site_server, part):
     """Each page of the part visited once: loaded in the light palette until its ready signal,
     every axe rule run, then switched to the dark palette with the header toggle and the colour
     rules run again (the palette changes colours only), then switched back so the next page starts
-    light. Requests are recorded for the whole sweep (service worker fetches included) per page."""
+    light. Requests are recorded for the whole sweep (service worker fetches included) per page.
+    One tab for the sweep, each page a full load in it (a new document and script context; a new
+    tab per page cost a renderer process each, about a quarter of the sweep's CPU)."""
     context = browser.new_context(color_scheme="light")
     context.set_default_timeout(30_000)
     visits = {}
@@ -103,10 +105,10 @@ def visits(browser, site_server, part):
     context.on("request", lambda request: current["requests"] is not None
                and current["requests"].append(request.url))
     try:
+        page = context.new_page()
         for url in part:
             requests: list[str] = []
             current["requests"] = requests
-            page = context.new_page()
             response = page.goto(site_server + url)
             _wait_ready(page)
             status = response.status if response else None
@@ -115,7 +117,6 @@ def visits(browser, site_server, part):
             _switch_palette(page, "slate")
             dark = _axe(page, COLOUR_RULES)
             _switch_palette(page, "default")
-            page.close()
             visits[url] = {"status": status, "requests": requests, "axe": violations,
                            "scheme": light, "axe_dark": dark}
     finally:
