@@ -68,6 +68,8 @@ TYPES = {
     ".woff2": "font/woff2",
     ".map": "application/json",
     ".gz": "application/gzip",
+    ".tar": "application/x-tar",
+    ".lock": "application/json",
     ".br": "application/octet-stream",
     ".bin": "application/octet-stream",
 }

@@ -220,3 +220,19 @@ def test_stop_closes_kept_alive_connections(situs):
         conn.request("GET", "/bab/")
         conn.getresponse().read()
     conn.close()
+
+
+def test_the_offline_kits_go_server_sends_the_same_types():
+    # Two servers, two languages (the kit's Go server runs where there is no Python): their
+    # type tables are kept in step by this test rather than by hand. Both answer an extension
+    # they do not list with application/octet-stream (main.go func tipe; static_server).
+    import re
+    go = (ROOT / "scripts" / "bundel_luring" / "server" / "main.go").read_text(encoding="utf-8")
+    blok = go[go.index("var jenis = map[string]string{"):]
+    jenis_go = dict(re.findall(r'"(\.\w+)":\s*"([^"]+)"', blok[:blok.index("\n}")]))
+    assert len(jenis_go) > 10
+
+    def tanpa_bawaan(tabel):
+        return {ext: tipe for ext, tipe in tabel.items() if tipe != "application/octet-stream"}
+
+    assert tanpa_bawaan(jenis_go) == tanpa_bawaan(static_server.TYPES)
