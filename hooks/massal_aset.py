@@ -33,6 +33,7 @@ import io
 import json
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -41,9 +42,10 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from hooks import pyodide_runtime
+from scripts import simpanan
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "massal-pustaka"
+CACHE = simpanan.folder("massal-pustaka")  # the machine's build cache (scripts/simpanan.py)
 PYODIDE_STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 HALAMAN = "massal/index.md"
 PENANDA = "<!-- massal:konfigurasi -->"
@@ -76,13 +78,16 @@ def pustaka() -> list[tuple[str, bytes]]:
     for syarat, nama, sha in PUSTAKA:
         berkas = CACHE / nama
         if not berkas.is_file() or _sha(berkas.read_bytes()) != sha:
-            CACHE.mkdir(parents=True, exist_ok=True)
-            try:
-                subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                                "--only-binary=:all:", "--dest", str(CACHE), syarat],
-                               check=True, capture_output=True, text=True, timeout=300)
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-                raise PluginError(f"massal_aset: pip download {syarat} gagal:\n{getattr(exc, 'stderr', '')[-1500:]}") from exc
+            with tempfile.TemporaryDirectory() as tmp:  # then renamed in: builds run side by side
+                try:
+                    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                                    "--only-binary=:all:", "--dest", tmp, syarat],
+                                   check=True, capture_output=True, text=True, timeout=300)
+                except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+                    raise PluginError(f"massal_aset: pip download {syarat} gagal:\n{getattr(exc, 'stderr', '')[-1500:]}") from exc
+                unduhan = Path(tmp) / nama
+                if unduhan.is_file():
+                    simpanan.simpan(berkas, unduhan.read_bytes())
         data = berkas.read_bytes() if berkas.is_file() else b""
         if _sha(data) != sha:
             raise PluginError(f"massal_aset: {nama} tidak cocok dengan sha256 yang dipatok ({sha}).")

@@ -52,6 +52,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from scripts import simpanan
+
 log = logging.getLogger("mkdocs.hooks.pyodide_runtime")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,8 +64,9 @@ MARKER = "<!-- kalkulator:konfigurasi -->"
 # pyodide.asm.js before 314, pyodide.asm.mjs from 314 on: whichever the pinned version has.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.js", "pyodide.asm.wasm")
 STDLIB_SCRIPT = ROOT / "scripts" / "stdlib_pyodide.mjs"
-CACHE_DIR = ROOT / ".cache" / "pyodide-stdlib"
-WHEEL_CACHE_DIR = ROOT / ".cache" / "engine-wheel"
+# The machine's build cache (scripts/simpanan.py): entries named by a hash of their sources.
+CACHE_DIR = simpanan.folder("pyodide-stdlib")
+WHEEL_CACHE_DIR = simpanan.folder("engine-wheel")
 # Timestamps inside the wheel: 1980-01-01, the earliest a zip file can hold.
 SOURCE_DATE_EPOCH = "315532800"
 
@@ -190,10 +193,7 @@ def engine_wheel(lengkap: bool = False) -> tuple[str, bytes]:
             _state[slot] = found[0].name, found[0].read_bytes()
         else:
             _state[slot] = build_wheel(lengkap)
-            cached.mkdir(parents=True, exist_ok=True)
-            part = cached / f"{_state[slot][0]}.{os.getpid()}.part"  # builds may run side by side
-            part.write_bytes(_state[slot][1])
-            part.replace(cached / _state[slot][0])
+            simpanan.simpan(cached / _state[slot][0], _state[slot][1])  # builds may run side by side
         _state[slot + "_key"] = digest
     return _state[slot]
 
@@ -221,7 +221,6 @@ def _stdlib(version: str, wheel_bytes: bytes) -> bytes:
                          + " ".join(engine_imports()).encode()).hexdigest()[:16]
     cached = CACHE_DIR / f"python_stdlib-{version}-{key}.zip"
     if not cached.is_file():
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as tmp:
             wheel = Path(tmp) / "mesin.whl"
             wheel.write_bytes(wheel_bytes)
@@ -234,7 +233,7 @@ def _stdlib(version: str, wheel_bytes: bytes) -> bytes:
             except subprocess.CalledProcessError as exc:
                 raise PluginError(f"scripts/stdlib_pyodide.mjs gagal:\n{exc.stderr[-2000:]}") from exc
             log.info("pyodide_runtime: stdlib terkompilasi dibuat (%d B)", out.stat().st_size)
-            out.replace(cached)
+            simpanan.simpan(cached, out.read_bytes())
     return cached.read_bytes()
 
 

@@ -14,9 +14,9 @@ Writes SITE/pelatih/unduh/panduan-jf-offline.zip, which unpacks to:
 The calculator runs Pyodide, which browsers refuse to load from file://, hence the local http
 server (docs/pelatih/offline.md explains it to trainers). Most office Windows laptops have no
 Python, so the starters run a small Go program first (cross-compiled for Windows, macOS and
-Linux by Debian's golang-go, installed by scripts/setup); the binaries are cached in
-.cache/luring-go/ by the hash of their source, so a build compiles them only when main.go
-changes.
+Linux by Debian's golang-go, installed by scripts/setup); the binaries are kept in the machine's
+build cache (scripts/simpanan.py, `luring-go/`) by the hash of their source and of the Go version,
+so a build compiles them only when main.go changes.
 
 Usage: python scripts/bundel.py [SITE] [--keluar FILE]
 """
@@ -30,6 +30,8 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+
+from scripts import simpanan
 
 ROOT = Path(__file__).resolve().parent.parent
 BERKAS_LURING = Path(__file__).resolve().parent / "bundel_luring"
@@ -48,7 +50,7 @@ PROGRAM = [
     ("darwin", "amd64", "panduan-jf-macos-intel"),
     ("linux", "amd64", "panduan-jf-linux"),
 ]
-SIMPANAN_GO = ROOT / ".cache" / "luring-go"
+SIMPANAN_GO = simpanan.folder("luring-go")  # the machine's build cache (scripts/simpanan.py)
 
 
 def _go() -> str:

@@ -49,8 +49,9 @@ def _project_copy(dest: Path) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy2(src, dest / name)
-    # Share the checkout's caches (Pyodide runtime, wheel, stdlib zip); on a fresh clone the
-    # cache folder does not exist yet, and a dangling link makes the build's mkdir fail.
+    # Share the checkout's Pyodide (node_modules) and its .cache (root-words); the wheels and the
+    # stdlib zip come from the machine's build cache (scripts/simpanan.py) anyway. On a fresh clone
+    # .cache does not exist yet, and a dangling link makes the build's mkdir fail.
     (ROOT / ".cache").mkdir(exist_ok=True)
     for name in ("node_modules", ".cache"):
         (dest / name).symlink_to(ROOT / name)

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from situs_halaman import BULAN_ID, page_file, pages_missing
+from situs_halaman import BULAN_ID, cari, page_file, pages_missing, tab_cari  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 # Guide pages (docs/*.md); the calculator and trainer folders belong to other pages' owners.
@@ -159,10 +159,8 @@ def test_reader_words_are_in_the_pages_search_entries(index, kata, halaman):
 
 
 @pytest.mark.parametrize("kata, halaman", KATA_PEMBACA[:4] + [("naik pangkat tanpa formasi", "kenaikan-pangkat/")])
-def test_search_box_finds_the_page_by_reader_words(page, site_server, kata, halaman):
-    from test_pencarian import _search  # the same typing helper as the root-word tests
-
-    hasil = [urlparse(u).path.lstrip("/") for u in _search(page, site_server, kata)]
+def test_search_box_finds_the_page_by_reader_words(tab_cari, site_server, kata, halaman):
+    hasil = [urlparse(u).path.lstrip("/") for u in cari(tab_cari, site_server, kata)]
     halaman_hasil = list(dict.fromkeys(h.split("#")[0] for h in hasil))
     assert halaman in halaman_hasil[:5], f"{kata!r}: {halaman} tidak di lima teratas {halaman_hasil[:8]}"
 

@@ -6,11 +6,12 @@ import html
 import json
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
 from hooks import search_stem
+from situs_halaman import cari, tab_cari  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,39 +63,12 @@ def test_every_entry_has_roots_of_its_words(index):
         assert any(root in doc["akar"].split() for doc in docs_)
 
 
-def _search(page, base_url: str, query: str) -> list[str]:
-    """Type `query` into Material's search box; return the result links (absolute URLs)."""
-    page.goto(base_url)
-    box = page.locator("input.md-search__input")
-    box.click()
-    # Typing key by key fires the input events Material's search listens to.
-    box.press_sequentially(query, delay=40)
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && /ditemukan|Tidak ada/.test(m.textContent) }"
-    )
-    # Material renders results in batches as the list scrolls: scroll to the end first.
-    for _ in range(10):
-        more = page.evaluate(
-            "() => { const w = document.querySelector('.md-search__scrollwrap');"
-            " const before = document.querySelectorAll('.md-search-result__item').length;"
-            " w.scrollTop = w.scrollHeight; return before }"
-        )
-        page.wait_for_timeout(100)
-        if page.locator(".md-search-result__item").count() == more:
-            break
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__list a.md-search-result__link", "els => els.map(e => e.href)"
-    )
-    return [urljoin(base_url, h) for h in hrefs]
-
-
 def _page_of(url: str) -> str:
     return urlparse(url).path.strip("/")
 
 
 @pytest.mark.parametrize("query, derived", [("hitung", "perhitungan"), ("naik", "kenaikan")])
-def test_browser_search_finds_derived_words(page, site_server, index, query, derived):
+def test_browser_search_finds_derived_words(tab_cari, site_server, index, query, derived):
     def text_words(doc):
         return _words(doc["title"] + " " + doc["text"])
 
@@ -110,7 +84,7 @@ def test_browser_search_finds_derived_words(page, site_server, index, query, der
     }
     assert with_derived, f"tidak ada halaman berisi {derived!r}"
 
-    found = {_page_of(u) for u in _search(page, site_server, query)}
+    found = {_page_of(u) for u in cari(tab_cari, site_server, query)}
     assert found & with_derived, f"{query!r} tidak menemukan halaman berisi {derived!r}: {found}"
     if only_by_root:
         assert found & only_by_root, f"{query!r} tidak menemukan {only_by_root} lewat kata dasar"
