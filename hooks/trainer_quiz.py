@@ -185,7 +185,11 @@ class PenyusunKuis:
 
         pertanyaan = _inline_md(self.isi_tempat(spek["pertanyaan"], konteks))
         alasan = _inline_md(self.isi_tempat(spek["alasan"], konteks))
-        tautan = (f'<a class="pelatih-kuis__tautan" href="{self.url_tautan(spek["tautan"])}">'
+        # target="_self": a full load, not Material's instant navigation. Clicked right after an
+        # answer changed the quiz's layout, the quiz page's section tracking (navigation.tracking)
+        # could still write its own heading ("#soal-3") into the new page's address, and the reader
+        # landed at the top of the guide page instead of the section (seen 2 in 15 under load).
+        tautan = (f'<a class="pelatih-kuis__tautan" href="{self.url_tautan(spek["tautan"])}" target="_self">'
                   f'Baca lagi: {html.escape(self.judul_tautan(spek))}</a>')
 
         bagian = [f'<div class="pelatih-kuis" id="{ident}" data-jenis="{jenis}">',

@@ -84,6 +84,12 @@ def _soal(page, n: int):
     return page.locator(f"#kuis-{n}")
 
 
+@pytest.fixture
+def page(tab):
+    """The module's pages open in one shared tab, cleaned after each test (tests/conftest.py)."""
+    return tab
+
+
 def test_multiple_choice_feedback_wrong_then_right(page, site_server):
     page.goto(site_server + url_halaman(KUIS_AK))
     soal = _soal(page, 4)                            # persentase "Butuh Perbaikan"
@@ -100,10 +106,13 @@ def test_multiple_choice_feedback_wrong_then_right(page, site_server):
     assert soal.get_attribute("data-hasil") == "benar"
     assert soal.locator(".pelatih-kuis__status").inner_text().startswith("Benar")
     assert not soal.locator(".pelatih-kuis__umpan-opsi").is_visible()
-    # The link back to the module opens the guide page.
+    # The link back to the module opens the guide page at the section, its address unchanged.
     soal.locator("a.pelatih-kuis__tautan").click()
     page.wait_for_url(re.compile(r".*/angka-kredit/#berapa-persen-untuk-predikat-saya$"))
     page.wait_for_function("() => document.querySelector('article h1').textContent.includes('Angka Kredit')")
+    page.wait_for_function("() => { const h = document.getElementById('berapa-persen-untuk-predikat-saya');"
+                           " const r = h && h.getBoundingClientRect(); return !!r && r.top >= 0 && r.top < innerHeight; }")
+    assert page.url.endswith("#berapa-persen-untuk-predikat-saya")
 
 
 def test_numeric_feedback_uses_the_engine_answer(page, site_server):

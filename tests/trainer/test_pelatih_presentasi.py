@@ -25,6 +25,12 @@ def _tampak(page, selector: str) -> bool:
 
 
 @pytest.fixture
+def page(tab):
+    """The module's pages open in one shared tab, cleaned after each test (tests/conftest.py)."""
+    return tab
+
+
+@pytest.fixture
 def proyektor(page, site_server):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(site_server + KASUS_1)
