@@ -1,6 +1,7 @@
 """Shared fixtures for every test folder (site helper owns this file).
 
-- `built_site` (session): `mkdocs build --strict` into a temporary folder, returns its Path.
+- `built_site` (session): `mkdocs build --strict` into a temporary folder, returns its Path; one
+  build for all pytest-xdist workers of a run (see "one site for the whole run" below).
   SITE_URL is set to the address `site_server` will use, so `navigation.instant` behaves as
   on a real host. The build output is in the `build_log` fixture.
 - `site_pages` (session): the built HTML pages as URL paths relative to the site root
@@ -26,9 +27,11 @@ import contextlib
 import fcntl
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -56,9 +59,44 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# -- one site for the whole run --
+# Under pytest-xdist (`bash scripts/test`) the workers share one build, served by one server in the
+# controller process: the first worker that needs the site builds it (under the build lock), the
+# others find it built. Without xdist (PYTEST_WORKERS=0) the process builds and serves its own.
+SITUS_BERSAMA = "PANDUAN_UJI_SITUS"  # "<folder>|<port>", set by the controller for its workers
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    folder = Path(tempfile.mkdtemp(prefix="panduan-uji-situs-"))
+    server = static_server.StaticServer(folder, "127.0.0.1", 0).start()
+    os.environ[SITUS_BERSAMA] = f"{folder}|{server.port}"  # the workers start after this
+    config._situs_bersama = (folder, server)
+
+
+def pytest_unconfigure(config):
+    bersama = getattr(config, "_situs_bersama", None)
+    if bersama:
+        folder, server = bersama
+        server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+        Path(f"{folder}.log").unlink(missing_ok=True)
+        os.environ.pop(SITUS_BERSAMA, None)
+
+
+def _situs_bersama() -> tuple[Path, int] | None:
+    nilai = os.environ.get(SITUS_BERSAMA)
+    if not nilai:
+        return None
+    folder, port = nilai.rsplit("|", 1)
+    return Path(folder), int(port)
+
+
 @pytest.fixture(scope="session")
 def site_port() -> int:
-    return _free_port()
+    bersama = _situs_bersama()
+    return bersama[1] if bersama else _free_port()
 
 
 @contextlib.contextmanager
@@ -79,20 +117,26 @@ def satu_build():
 
 @pytest.fixture(scope="session")
 def _site_build(tmp_path_factory, site_port):
-    out = tmp_path_factory.mktemp("site")
+    bersama = _situs_bersama()
+    out = bersama[0] if bersama else tmp_path_factory.mktemp("site")
+    selesai = Path(f"{out}.log")  # the build's log, written once the shared build is complete
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "SITE_URL": f"http://127.0.0.1:{site_port}/",
     }
     with _satu_build():
+        if bersama and selesai.is_file():
+            return out, selesai.read_text(encoding="utf-8")
         proc = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
             cwd=ROOT, env=env, capture_output=True, text=True,
         )
-    log = proc.stdout + proc.stderr
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict gagal (kode {proc.returncode}):\n{log}", pytrace=False)
+        log = proc.stdout + proc.stderr
+        if proc.returncode != 0:
+            pytest.fail(f"mkdocs build --strict gagal (kode {proc.returncode}):\n{log}", pytrace=False)
+        if bersama:
+            selesai.write_text(log, encoding="utf-8")
     return out, log
 
 
@@ -140,6 +184,8 @@ def site_server_factory(built_site):
 
 @pytest.fixture(scope="session")
 def site_server(site_server_factory, built_site, site_port) -> str:
+    if _situs_bersama():
+        return f"http://127.0.0.1:{site_port}/"  # the controller's server over the shared build
     return site_server_factory(built_site, site_port).url
 
 
@@ -222,8 +268,8 @@ NEEDS_BROWSER = {"browser", "page", "tab"}
 # in order on them, so a module runs on one worker (xdist's loadscope), with two refinements made
 # by the scheduler below: the parts of a long sweep (tests parametrized `bagianN`) are groups of
 # their own, so two workers sweep side by side, and modules that share an expensive session
-# fixture run together (GABUNG). Each worker builds its own site (a build takes a few seconds;
-# the slow parts are cached in .cache/). The longest groups start first (BERAT, seconds measured
+# fixture run together (GABUNG). The workers share one site build (above; its slow parts are in
+# the machine's build cache, scripts/simpanan.py). The longest groups start first (BERAT, seconds measured
 # on the project machine), so that none starts last and leaves the other worker idle; the order
 # of the tests inside a group stays as written. (Not xdist's loadgroup with xdist_group marks:
 # xdist 3.8 names the group by rewriting item._nodeid, which pytest 9.2 no longer reads.)
